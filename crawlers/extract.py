@@ -1,0 +1,223 @@
+"""Article extraction from one HTML page: title, body, date with zone, authors, categories.
+
+trafilatura finds the main text; site rules (crawlers/extraction/clean.py) remove what it lets
+through on Indonesian news themes ("Baca juga", share bars, comments, editor trailers), and
+metadata (crawlers/extraction/metadata.py) gives title, dates and bylines. Used by the spiders
+and by `waspada extract`, so what the CLI prints is what the crawler indexes.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawlers.dedup import canonical_url
+from crawlers.extraction.clean import (authors_from_text, clean_author, clean_body, clean_lines,
+                                       strip_site_suffix)
+from crawlers.extraction.dates import iso, parse_date, to_zone
+from crawlers.extraction.encoding import decode_html
+from crawlers.extraction.metadata import PageMeta, read_meta
+
+# Class/id tokens of page parts that are never the article body.
+_NOISE_TOKEN = re.compile(
+    r"^(?:related|related-?posts?|jp-relatedposts|yarpp.*|crp_related|sharedaddy|share.*|sharing|social.*|"
+    r"comments?|comment-.*|respond|disqus.*|baca-?juga|bacajuga|artikel-?terkait|berita-?terkait|"
+    r"ads?|adsbygoogle|ad-.*|ads-.*|advert.*|iklan.*|widget.*|sidebar.*|newsletter|breadcrumbs?|"
+    r"tags?-links|post-tags|entry-tags|author-box|about-author|navigation|nav-links|post-navigation|"
+    r"popular.*|terpopuler|recommend.*|rekomendasi|footer|site-footer|site-header|menu|wp-caption-text|"
+    r"editor-box|copyright)$",
+    re.I,
+)
+_BODY_CONTAINERS = (
+    "//*[@itemprop='articleBody']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' td-post-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' content-inner ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' detail-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]",
+    "//article",
+)
+
+
+@dataclass
+class Extracted:
+    """What one page says, ready to become an Article item."""
+
+    url: str
+    title: str = ""
+    text: str = ""
+    published: str | None = None
+    published_local: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    language: str = "id"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _is_noise(el: etree._Element) -> bool:
+    tokens = (el.get("class") or "").split() + ([el.get("id")] if el.get("id") else [])
+    return any(_NOISE_TOKEN.match(t) for t in tokens)
+
+
+def _strip_noise(tree: lxml_html.HtmlElement) -> None:
+    for el in tree.xpath("//script | //style | //noscript | //iframe | //form | //nav | //aside | //footer"
+                         " | //ins | //figcaption"):
+        if el.getparent() is not None and el.tag != "html":
+            el.drop_tree()
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        if _is_noise(el) and el.getparent() is not None:
+            el.drop_tree()
+
+
+def _container_text(tree: lxml_html.HtmlElement) -> str:
+    """Paragraphs of the theme's article container (the fallback when trafilatura misses)."""
+    for xpath in _BODY_CONTAINERS:
+        found = tree.xpath(xpath)
+        if not found:
+            continue
+        paragraphs = []
+        for el in found[0].iter("p", "h2", "h3", "h4", "li", "blockquote"):
+            if el.tag in ("li", "blockquote") and el.xpath(".//p"):
+                continue
+            text = " ".join(el.text_content().split())
+            if text:
+                paragraphs.append(text)
+        if paragraphs:
+            return "\n".join(paragraphs)
+    return ""
+
+
+def _first_date(values: list[str], region_code: str | None, now: datetime | None) -> tuple[datetime | None, str | None]:
+    for value in values:
+        if len(value) > 120:
+            continue
+        parsed = parse_date(value, region_code=region_code, now=now)
+        if parsed is not None and 1990 <= parsed.year <= 2100:
+            return parsed, value
+    return None, None
+
+
+def _site_names(meta: PageMeta, url: str, extra: list[str]) -> list[str]:
+    host = urlsplit(url).hostname or ""
+    host = re.sub(r"^(www|m|amp)\.", "", host)
+    return [*meta.site_names, host, host.split(".")[0], *extra]
+
+
+def _choose_authors(text_authors: list[str], meta: PageMeta) -> list[str]:
+    if text_authors:
+        return text_authors
+    for group in (meta.authors, meta.byline_authors):
+        names = []
+        for value in group:
+            if value.startswith("http"):
+                continue
+            name = clean_author(value)
+            if name and name not in names:
+                names.append(name)
+        if names:
+            return names[:3]
+    return []
+
+
+def extract_html(page: str | bytes, url: str, *, region_code: str | None = "65", site_names: list[str] | None = None,
+                 content_type: str | None = None, default_language: str = "id",
+                 now: datetime | None = None) -> Extracted:
+    """Extract one article page; never raises on broken HTML (fields stay empty instead)."""
+    text_html = decode_html(page, content_type) if isinstance(page, bytes) else page
+    result = Extracted(url=canonical_url(url), language=default_language)
+    if not text_html.strip():
+        return result
+    try:
+        tree = lxml_html.fromstring(text_html)
+    except (etree.ParserError, ValueError):
+        return result
+    meta = read_meta(tree)
+    if meta.canonical:
+        result.url = canonical_url(urljoin(url, meta.canonical))
+    names = _site_names(meta, url, site_names or [])
+    for title in meta.titles:
+        cleaned = strip_site_suffix(title, names)
+        if cleaned:
+            result.title = cleaned
+            break
+
+    published, published_raw = _first_date(meta.published, region_code, now)
+    if published is not None:
+        result.published = iso(to_zone(published, region_code))
+        result.published_local = published_raw
+    modified, _ = _first_date(meta.modified, region_code, now)
+    result.modified = iso(to_zone(modified, region_code)) if modified else None
+
+    raw_body = _container_text(tree)
+    byline_text = raw_body
+    _strip_noise(tree)
+    extracted = trafilatura.extract(tree, url=url, include_comments=False, include_tables=False,
+                                    include_links=False, include_images=False, deduplicate=False,
+                                    favor_precision=False, with_metadata=False) or ""
+    container = _container_text(tree)
+    body_source = extracted
+    if len(clean_body(container)) > len(clean_body(extracted)) * 1.3 or not extracted.strip():
+        body_source = container
+    result.text = clean_body(body_source)
+
+    if published is None:
+        result.published, result.published_local = _htmldate(text_html, url, region_code)
+    result.authors = _choose_authors(authors_from_text(byline_text or body_source), meta)
+    result.categories = [html_lib.unescape(c) for c in meta.categories if len(c) < 80][:10]
+    result.tags = [html_lib.unescape(t.strip()) for t in meta.tags if t.strip() and len(t) < 80][:30]
+    result.images = [urljoin(url, i) for i in meta.images[:5]]
+    if meta.language:
+        result.language = meta.language
+    return result
+
+
+def _htmldate(text_html: str, url: str, region_code: str | None) -> tuple[str | None, str | None]:
+    """Last resort for pages without date metadata (htmldate reads URLs and visible dates)."""
+    try:
+        from htmldate import find_date
+        found = find_date(text_html, url=url, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S")
+    except Exception:  # noqa: BLE001 — htmldate raises on odd markup; no date is an answer too
+        return None, None
+    if not found:
+        return None, None
+    parsed = parse_date(found, region_code=region_code)
+    return (iso(parsed), found) if parsed else (None, None)
+
+
+def body_lines(text: str) -> list[str]:
+    """Re-clean text given by an API (WordPress content.rendered) with the same rules."""
+    return clean_lines(text)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Paragraph text of an HTML fragment (REST content.rendered), one paragraph per line."""
+    if not fragment or not fragment.strip():
+        return ""
+    tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    raw = "\n".join(" ".join(el.text_content().split())
+                    for el in tree.iter("p", "h2", "h3", "h4", "li", "blockquote"))
+    _strip_noise(tree)
+    kept = []
+    for el in tree.iter("p", "h2", "h3", "h4", "li", "blockquote"):
+        if el.tag in ("li", "blockquote") and el.xpath(".//p"):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            kept.append(text)
+    return "\n".join(kept) if kept else raw

@@ -1,0 +1,1 @@
+"""Sub-commands of the waspada CLI, one module per group."""

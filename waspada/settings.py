@@ -1,0 +1,135 @@
+"""One settings object for the whole service, read from the environment and an optional .env.
+
+Each area has its own class with its own prefix; `get_settings()` builds them once and caches
+the result, so tests and FastAPI can override it (`get_settings.cache_clear()` or a dependency
+override). Nothing is built at import time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(prefix: str) -> SettingsConfigDict:
+    return SettingsConfigDict(env_prefix=prefix, env_file=".env", extra="ignore")
+
+
+class PathSettings(BaseSettings):
+    """Where Waspada keeps its local state (git-ignored)."""
+
+    model_config = _env("WASPADA_")
+
+    home: Path = Field(PROJECT_ROOT / "var", description="Folder for local state: jars, node data, spool, reference data")
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.home / "spool"
+
+    @property
+    def es_home(self) -> Path:
+        return self.home / "elasticsearch"
+
+
+class ElasticsearchSettings(BaseSettings):
+    """How to reach Elasticsearch; when `ES_URL` is empty a local node is started."""
+
+    model_config = _env("ES_")
+
+    url: str = Field("", description="Comma-separated URLs of an existing cluster; empty = start a local node")
+    username: str = Field("", description="User for an existing cluster (e.g. elastic)")
+    password: str = Field("", description="Password for an existing cluster")
+    api_key: str = Field("", description="API key (id:key, base64) for an existing cluster")
+    ca_certs: str = Field("", description="CA bundle for an https cluster")
+    verify_certs: bool = Field(True, description="Verify TLS certificates of an https cluster")
+    index_prefix: str = Field("", description="Prefix for every index and alias name (tests, shared clusters)")
+    request_timeout: float = Field(30.0, description="Seconds before a request to Elasticsearch times out")
+    max_retries: int = Field(3, description="Client retries on connection errors and timeouts")
+    replicas: int | None = Field(None, description="Replicas per index; default 0 on one data node, 1 on more")
+    shards: int = Field(1, description="Primary shards per new index")
+    local_port: int = Field(9250, description="Base HTTP port of the local node (it answers on base+1)")
+    local_heap: str = Field("1g", description="JVM heap of the local node")
+    local_cluster_name: str = Field("waspada", description="Cluster name of the local node")
+
+    @field_validator("password", "api_key")
+    @classmethod
+    def _no_placeholder(cls, value: str) -> str:
+        if value.lower() in {"changeme", "change-me", "password", "xxx", "secret"}:
+            raise ValueError("E001: placeholder secret; set a real one or leave it empty")
+        return value
+
+    @property
+    def hosts(self) -> list[str]:
+        return [u.strip() for u in self.url.split(",") if u.strip()]
+
+
+class ApiSettings(BaseSettings):
+    """The HTTP API and web UI."""
+
+    model_config = _env("WASPADA_API_")
+
+    host: str = Field("127.0.0.1", description="Address the API listens on")
+    port: int = Field(8000, description="Port the API listens on")
+
+
+class CrawlSettings(BaseSettings):
+    """The crawlers: registry, politeness defaults, batching and hand-off to enrichment."""
+
+    model_config = _env("WASPADA_CRAWL_")
+
+    sources_file: str = Field("", description="Path of the source registry YAML; empty = crawlers/sources.yaml")
+    user_agent: str = Field("WaspadaBot/0.1 (+https://github.com/waspada/waspada; early-warning research crawler)",
+                            description="User-Agent sent to every site")
+    download_delay: float | None = Field(None, description="Override every source's per-domain delay (s); tests lower it")
+    max_size_mb: float = Field(5.0, description="Largest page downloaded (MB); bigger pages are refused and logged")
+    batch_size: int = Field(100, description="Documents per enrichment and bulk-index batch")
+    enrich: bool = Field(True, description="Run nlp.pipeline.enrich on each batch before indexing")
+    dedup_threshold: float = Field(0.5, description="Share of MinHash bands two texts must share to join one cluster")
+    jobdir: bool = Field(True, description="Keep a Scrapy JOBDIR per source under WASPADA_HOME so a killed crawl resumes")
+    silent_days: int = Field(3, description="A source with no new item for this many days is reported silent")
+
+
+class NlpSettings(BaseSettings):
+    """The enrichment pipeline (nlp/): which config and model, how to batch."""
+
+    model_config = _env("WASPADA_NLP_")
+
+    pipeline_config: Path = Field(PROJECT_ROOT / "nlp" / "configs" / "pipeline.cfg", description="spaCy .cfg that lists the enrichment components")
+    ner_model: Path = Field(PROJECT_ROOT / "nlp" / "models" / "ner", description="Trained NER pipeline folder sourced by the pipeline config")
+    gazetteer: Path | None = Field(None, description="Gazetteer pickle; empty = <WASPADA_HOME>/reference/gazetteer.pkl")
+    home_province: str = Field("65", description="Kemendagri code of the home province (65 = Kalimantan Utara)")
+    batch_size: int = Field(32, description="Articles per nlp.pipe batch")
+    n_process: int = Field(1, description="Worker processes for nlp.pipe (2+ pays off for large batches)")
+
+
+class ReferenceSettings(BaseSettings):
+    """Where `waspada data install` gets the Kemendagri reference data."""
+
+    model_config = _env("WASPADA_REFERENCE_")
+
+    data: Path | None = Field(None, description="Local folder with the Kemendagri CSV/GeoJSON; empty = ../shared/data/id-wilayah-kemendagri if present")
+    url: str = Field("", description="Base URL of a public mirror with the same file layout (used when no local folder)")
+
+
+class Settings(BaseSettings):
+    """All settings, grouped by area."""
+
+    model_config = _env("WASPADA_")
+
+    paths: PathSettings = Field(default_factory=PathSettings)
+    es: ElasticsearchSettings = Field(default_factory=ElasticsearchSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    nlp: NlpSettings = Field(default_factory=NlpSettings)
+    reference: ReferenceSettings = Field(default_factory=ReferenceSettings)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The cached settings; call `get_settings.cache_clear()` after changing the environment."""
+    return Settings()
