@@ -7,6 +7,7 @@ from elasticsearch import ConnectionTimeout, TransportError
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from api.ratelimit import TokenBucketLimiter
 from api.routes import articles, health
 from store.queries import QueryError
 from waspada import __version__
@@ -22,6 +23,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     app.state.es = None
+    app.state.limiter = TokenBucketLimiter()
     app.include_router(health.router)
     app.include_router(articles.router)
 

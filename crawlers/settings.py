@@ -61,3 +61,4 @@ WASPADA_DEDUP_THRESHOLD = _crawl.dedup_threshold
 WASPADA_JOBDIR = _crawl.jobdir
 WASPADA_HOME = str(get_settings().paths.home)
 WASPADA_STORE = True  # index into Elasticsearch; off for dry runs
+WASPADA_DOWNLOAD_DELAY_OVERRIDE = _crawl.download_delay

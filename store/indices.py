@@ -44,13 +44,41 @@ class ApplyReport:
 
 
 def load_specs(directory: Path = MAPPINGS_DIR) -> list[TemplateSpec]:
-    """Read every template JSON in `directory`."""
+    """Read every template JSON in `directory`, resolving `_meta.include_properties_of`."""
+    bodies = {path.stem: json.loads(path.read_text()) for path in sorted(directory.glob("*.json"))}
     specs = []
-    for path in sorted(directory.glob("*.json")):
-        body = json.loads(path.read_text())
+    for name, body in bodies.items():
+        body = _with_included_properties(name, body, bodies)
         meta = body.get("_meta", {})
-        specs.append(TemplateSpec(name=path.stem, alias=meta["alias"], version=int(body["version"]), body=body))
+        specs.append(TemplateSpec(name=name, alias=meta["alias"], version=int(body["version"]), body=body))
     return specs
+
+
+def _with_included_properties(name: str, body: dict, bodies: dict[str, dict]) -> dict:
+    """Merge another template's mapping properties (and analysis settings) into this one.
+
+    A percolator index must map every field its stored queries reference; declaring
+    `"_meta": {"include_properties_of": "articles"}` keeps articles.json the single source of
+    truth. The template's own properties win on a name clash. Bump the including template's
+    `version` when the included mapping changes, so that `init` migrates its index too.
+    """
+    source_name = body.get("_meta", {}).get("include_properties_of")
+    if not source_name:
+        return body
+    source = next((b for n, b in bodies.items()
+                   if n == source_name or b.get("_meta", {}).get("alias") == source_name), None)
+    if source is None or source is body:
+        raise KeyError(f"E025: template {name!r} includes properties of {source_name!r}, "
+                       f"which is not a template in index_mappings/; fix _meta.include_properties_of")
+    merged = copy.deepcopy(body)
+    template = merged.setdefault("template", {})
+    properties = template.setdefault("mappings", {}).setdefault("properties", {})
+    template["mappings"]["properties"] = (copy.deepcopy(source["template"]["mappings"]["properties"])
+                                          | properties)
+    analysis = source["template"].get("settings", {}).get("analysis")
+    if analysis and "analysis" not in template.setdefault("settings", {}):
+        template["settings"]["analysis"] = copy.deepcopy(analysis)
+    return merged
 
 
 def spec_for(alias: str, directory: Path = MAPPINGS_DIR) -> TemplateSpec:

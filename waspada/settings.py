@@ -75,6 +75,17 @@ class ApiSettings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Address the API listens on")
     port: int = Field(8000, description="Port the API listens on")
+    rate_limit_per_minute: int = Field(600, description="Requests per minute per API key (token bucket); 0 = no limit")
+    rate_limit_burst: int = Field(0, description="Largest burst per API key; 0 = the per-minute limit")
+    bootstrap_admin_key: str = Field("", description="An admin key accepted without being stored (first setup); at least 32 characters; empty = none")
+    key_cache_seconds: float = Field(10.0, description="Seconds a verified API key is cached in the API process (revocation delay)")
+
+    @field_validator("bootstrap_admin_key")
+    @classmethod
+    def _strong_bootstrap_key(cls, value: str) -> str:
+        if value and (len(value) < 32 or value.lower() in {"changeme", "change-me", "password", "secret"}):
+            raise ValueError("E053: WASPADA_API_BOOTSTRAP_ADMIN_KEY must be at least 32 random characters or empty")
+        return value
 
 
 class CrawlSettings(BaseSettings):
@@ -105,6 +116,11 @@ class NlpSettings(BaseSettings):
     home_province: str = Field("65", description="Kemendagri code of the home province (65 = Kalimantan Utara)")
     batch_size: int = Field(32, description="Articles per nlp.pipe batch")
     n_process: int = Field(1, description="Worker processes for nlp.pipe (2+ pays off for large batches)")
+    conflict_model: Path = Field(PROJECT_ROOT / "nlp" / "models" / "conflict", description="Trained conflict classifiers (categories, stage, intensity) used by waspada_conflict")
+    sentiment_model: Path = Field(PROJECT_ROOT / "nlp" / "models" / "sentiment", description="Trained sentiment classifier used by waspada_sentiment")
+    sentiment_lexicon: Path | None = Field(None, description="InSet lexicon folder (positive.tsv, negative.tsv) for sentiment cues; empty = ../shared/data/inset-lexicon if present")
+    training_data: Path | None = Field(None, description="Folder of staged third-party data sets (SmSA, hate speech, hoax); empty = ../shared/data")
+    risk_priors: Path | None = Field(None, description="Peta Rawan Konflik CSV (code,band,note) raising the risk baseline of known hotspots; empty = none")
 
 
 class ReferenceSettings(BaseSettings):
@@ -114,6 +130,59 @@ class ReferenceSettings(BaseSettings):
 
     data: Path | None = Field(None, description="Local folder with the Kemendagri CSV/GeoJSON; empty = ../shared/data/id-wilayah-kemendagri if present")
     url: str = Field("", description="Base URL of a public mirror with the same file layout (used when no local folder)")
+
+
+class AlertSettings(BaseSettings):
+    """Alerts: spike detection, source silence, digests (alerts/)."""
+
+    model_config = _env("WASPADA_ALERTS_")
+
+    timezone: str = Field("Asia/Makassar", description="Local time zone of digests and daily spike buckets (WITA)")
+    digest_time: str = Field("07:00", description="Default local time (HH:MM) a subscriber's daily digest is sent")
+    digest_max_items: int = Field(50, description="Most articles listed in one digest")
+    public_url: str = Field("http://127.0.0.1:8000", description="Base URL of the API, for links in digests, feeds and webhooks")
+    spike_baseline_days: int = Field(14, description="Trailing days whose mean volume is the spike baseline")
+    spike_min_count: int = Field(5, description="Fewest items in a day (or hour) that can be a spike")
+    spike_ratio: float = Field(3.0, description="A bucket is a spike when count >= ratio x max(baseline, spike_floor)")
+    spike_floor: float = Field(1.0, description="Smallest baseline used in the ratio (a quiet regency is not divided by 0)")
+    silence_window_days: int = Field(28, description="Days over which a source's usual publishing rate is measured")
+    silence_min_per_day: float = Field(1.0, description="Only sources that usually publish at least this many items a day can go silent")
+    silence_factor: float = Field(4.0, description="Silent when no item for this many usual gaps (and at least silence_min_hours)")
+    silence_min_hours: float = Field(24.0, description="Shortest silence reported, in hours")
+
+
+class SmtpSettings(BaseSettings):
+    """Outgoing mail for digests."""
+
+    model_config = _env("WASPADA_SMTP_")
+
+    host: str = Field("", description="SMTP server; empty = digests are not emailed")
+    port: int = Field(587, description="SMTP port (587 STARTTLS, 465 TLS, 25 plain)")
+    username: str = Field("", description="SMTP user; empty = no authentication")
+    password: str = Field("", description="SMTP password")
+    starttls: bool = Field(True, description="Upgrade the connection with STARTTLS before authenticating")
+    ssl: bool = Field(False, description="Connect with implicit TLS (port 465) instead of STARTTLS")
+    sender: str = Field("Waspada <waspada@localhost>", description="From: address of digests")
+    timeout: float = Field(30.0, description="Seconds before an SMTP operation times out")
+
+    @field_validator("password")
+    @classmethod
+    def _no_placeholder(cls, value: str) -> str:
+        if value.lower() in {"changeme", "change-me", "password", "xxx", "secret"}:
+            raise ValueError("E002: placeholder SMTP password; set a real one or leave it empty")
+        return value
+
+
+class WebhookSettings(BaseSettings):
+    """Webhook delivery of alert events (Standard Webhooks signatures)."""
+
+    model_config = _env("WASPADA_WEBHOOK_")
+
+    max_attempts: int = Field(8, description="Attempts before a delivery goes to the dead-letter list")
+    backoff_seconds: float = Field(30.0, description="Delay before the first retry; doubles after each failure")
+    max_backoff_seconds: float = Field(3600.0, description="Longest delay between two attempts")
+    timeout: float = Field(10.0, description="Seconds to wait for a receiver's answer")
+    poll_seconds: float = Field(5.0, description="How often the delivery worker looks for due retries")
 
 
 class Settings(BaseSettings):
@@ -127,6 +196,9 @@ class Settings(BaseSettings):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     nlp: NlpSettings = Field(default_factory=NlpSettings)
     reference: ReferenceSettings = Field(default_factory=ReferenceSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    webhook: WebhookSettings = Field(default_factory=WebhookSettings)
 
 
 @lru_cache

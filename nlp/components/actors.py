@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import extensions  # noqa: F401  (registers the Doc extensions)
-from nlp.actor_names import PREFIX_TITLES, ActorRegistry, merge_mentions, normalize_name, strip_titles
+from nlp.actor_names import DEGREE, PREFIX_TITLES, ActorRegistry, merge_mentions, normalize_name, strip_titles
 from nlp.actor_types import COMMUNITY_HEADS, ORG_HEADS, org_type, role_at
 from nlp.gazetteer import Gazetteer
 
@@ -56,15 +56,22 @@ class ActorLinker:
         return self._gaz
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = self._clean_ents(doc)
         role_persons = self._role_persons(doc, ents)
-        new = [s for s, _, _ in role_persons if not any(_overlap(s, e) for e in ents)]
-        if new:
-            doc.ents = filter_spans([*ents, *(Span(doc, s.start, s.end, label="PER") for s in new)])
-            ents = list(doc.ents)
+        person_tokens = {i for s, _, _ in role_persons for i in range(s.start, s.end)}
+        person_tokens |= {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        orgs = list(self._org_patterns(doc, person_tokens))
+        # Rules are more reliable than the statistical NER on these patterns: their spans win.
+        rule_spans = [Span(doc, s.start, s.end, label="PER") for s, _, _ in role_persons]
+        rule_spans += [Span(doc, s.start, s.end, label="ORG") for s, _ in orgs]
+        role_areas = [(a, b) for _, _, _, a, b in self._role_ranges]
+        kept = [e for e in ents if not any(_overlap(e, r) for r in rule_spans)
+                and not any(a <= e.start and e.end <= b and e.label_ != "PER" for a, b in role_areas)]
+        doc.ents = sorted(filter_spans([*rule_spans, *kept]), key=lambda s: s.start)
+        self._surnames_are_persons(doc)
         roles = {(s.start, s.end): (role, typ) for s, role, typ in role_persons}
         found = []
-        for ent in ents:
+        for ent in doc.ents:
             if ent.label_ == "PER":
                 role, typ = roles.get((ent.start, ent.end), (None, None))
                 found.append({"span": ent, "name": strip_titles(ent.text), "role": role,
@@ -72,9 +79,9 @@ class ActorLinker:
             elif ent.label_ == "ORG":
                 found.append({"span": ent, "name": ent.text, "role": None, "type": org_type(ent.text),
                               "label": "ORG"})
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        for span, typ, label in self._patterns(doc, taken):
-            found.append({"span": span, "name": span.text, "role": None, "type": typ, "label": label})
+        for span in self._groups(doc):
+            found.append({"span": span, "name": span.text, "role": None, "type": "community",
+                          "label": "GROUP"})
         for item in found:
             item["normalized"] = normalize_name(item["name"])
         actors = merge_mentions([f for f in found if f["normalized"]])
@@ -83,6 +90,41 @@ class ActorLinker:
                 actor["normalized"] = self.registry.canonical(actor["normalized"], actor["label"])
         doc._.actors = actors
         return doc
+
+    def _surnames_are_persons(self, doc: Doc) -> None:
+        """A one-word LOC/ORG span that is part of a person's name in this article ("Paliwang"
+        after "Zainal A. Paliwang") is that person."""
+        words = {t.lower_ for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e if t.is_alpha
+                 and len(t) > 3}
+        if not words:
+            return
+        doc.ents = [Span(doc, e.start, e.end, label="PER")
+                    if e.label_ != "PER" and len(e) == 1 and e[0].lower_ in words
+                    and (self.gaz is None or e[0].lower_ not in self.gaz.bare) else e for e in doc.ents]
+
+    def _clean_ents(self, doc: Doc) -> list[Span]:
+        """NER spans trimmed of blank/punctuation edges; degree-only spans dropped; ORG spans that
+        are just a place name ("NUNUKAN" in a dateline) relabelled LOC."""
+        out = []
+        for ent in doc.ents:
+            s, e = ent.start, ent.end
+            while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(")):
+                s += 1
+            while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text != "."):
+                e -= 1
+            if s == e:
+                continue
+            span = Span(doc, s, e, label=ent.label_)
+            if ent.label_ == "PER" and not normalize_name(span.text):
+                continue
+            if ent.label_ == "PER" and (all(strip_titles(t.text) == "" or t.is_punct for t in span)
+                                        or DEGREE.match(span.text)):
+                continue
+            if ent.label_ == "ORG" and self.gaz is not None and span.text not in ORG_HEADS \
+                    and " ".join(t.lower_ for t in span) in self.gaz.keys:
+                span = Span(doc, s, e, label="LOC")
+            out.append(span)
+        return out
 
     # -- persons after a role --------------------------------------------------------------
     def _area_len(self, doc: Doc, i: int) -> int:
@@ -103,7 +145,10 @@ class ActorLinker:
         return 0
 
     def _role_persons(self, doc: Doc, ents: list[Span]) -> list[tuple[Span, str, str]]:
+        """(name span, role, type) for persons right after a role phrase; also records the role
+        phrase ranges in self._role_ranges so NER spans inside them can be dropped."""
         out, i, n = [], 0, len(doc)
+        self._role_ranges: list[tuple] = []
         per_starts = {e.start: e for e in ents if e.label_ == "PER"}
         while i < n:
             hit = role_at(doc, i) if _cap(doc[i]) else None
@@ -124,6 +169,7 @@ class ActorLinker:
             if j in per_starts:
                 ent = per_starts[j]
                 out.append((ent, role, typ))
+                self._role_ranges.append((ent, role, typ, i, j))
                 i = ent.end
                 continue
             k = j
@@ -132,41 +178,48 @@ class ActorLinker:
                                                       and doc[k].text[0].isupper())
             ):
                 k += 1
-            if k > j and not any(e.start < k and j < e.end and e.label_ != "PER" for e in ents):
+            if k > j:
                 out.append((doc[j:k], role, typ))
+                self._role_ranges.append((doc[j:k], role, typ, i, j))
             i = max(k, role_end, i + 1)
         return out
 
     # -- organisations and groups ----------------------------------------------------------
-    def _patterns(self, doc: Doc, taken: set[int]):
+    def _org_patterns(self, doc: Doc, person_tokens: set[int]):
+        """(span, type) for "PT X", "Partai X", "KPU Nunukan", "Polres Bulungan", "TNI", ..."""
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if i in taken:
-                i += 1
-                continue
-            if tok.lower_ in COMMUNITY_HEADS:
+            if tok.text in ORG_HEADS and i not in person_tokens:
                 k = i + 1
-                if k < n and doc[k].lower_ in GROUP_QUALIFIERS:
+                if k < n and doc[k].text == "." and tok.text in {"PT", "CV"}:
+                    k += 1
+                while k < n and k - i <= MAX_NAME and k not in person_tokens and (
+                    (_cap(doc[k]) and doc[k].is_alpha and not _title_len(doc, k)) or doc[k].like_num
+                ):
+                    k += 1
+                if k > i + 1 or tok.is_upper:
+                    span = doc[i:k]
+                    yield span, org_type(span.text)
+                    i = k
+                    continue
+            i += 1
+
+    def _groups(self, doc: Doc):
+        """Community groups: "warga Desa Long Sulit", "masyarakat adat Dayak Lundayeh"."""
+        i, n = 0, len(doc)
+        while i < n:
+            if doc[i].lower_ in COMMUNITY_HEADS:
+                k = i + 1
+                while k < n and k - i < 3 and doc[k].lower_ in GROUP_QUALIFIERS:
                     k += 1
                     if k < n and doc[k].text == ".":
                         k += 1
                 start_name = k
                 while k < n and k - start_name < 4 and doc[k].is_alpha and _cap(doc[k]):
                     k += 1
-                if k > start_name and not taken.intersection(range(i, k)):
-                    yield doc[i:k], "community", "GROUP"
-                    i = k
-                    continue
-            if tok.text in ORG_HEADS:
-                k = i + 1
-                if k < n and doc[k].text == "." and tok.text in {"PT", "CV"}:
-                    k += 1
-                while k < n and k - i <= MAX_NAME and (_cap(doc[k]) or doc[k].like_num) and not doc[k].is_punct:
-                    k += 1
-                span = doc[i:k]
-                if not taken.intersection(range(span.start, span.end)) and (k > i + 1 or tok.is_upper):
-                    yield span, org_type(span.text), "ORG"
+                if k > start_name:
+                    yield doc[i:k]
                     i = k
                     continue
             i += 1

@@ -90,7 +90,7 @@ class PlaceLinker:
         self._resolve(doc, mentions)
         self._attach_non_admin(mentions)
         primary = self._primary(doc, mentions)
-        doc._.locations = self._aggregate(mentions, primary)
+        doc._.locations = self._aggregate(mentions, primary, doc._.text_start)
         doc._.primary_location = self._primary_dict(primary) if primary else None
         return doc
 
@@ -153,11 +153,17 @@ class PlaceLinker:
     def _add_ents(self, doc: Doc, mentions: list[dict]) -> None:
         """Gazetteer and landform/facility mentions become LOC entities where NER found nothing."""
         ents = list(doc.ents)
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        new = [Span(doc, m["start"], m["end"], label="LOC") for m in mentions
-               if not taken.intersection(range(m["start"], m["end"]))]
-        if new:
-            doc.ents = sorted([*ents, *new], key=lambda s: s.start)
+        for m in mentions:
+            if not m["codes"] and m["kind"] == "place":
+                continue  # an NER LOC already
+            inside = [e for e in ents if (m["start"] <= e.start and e.end <= m["end"]
+                                          and (e.label_ != "PER" or m["level_word"]))
+                      or (e.label_ == "LOC" and m["codes"] and e.start < m["end"] and m["start"] < e.end)]
+            if any(e.start < m["end"] and m["start"] < e.end for e in ents if e not in inside):
+                continue  # overlaps a larger entity ("Polres Nunukan"): keep that one
+            ents = [e for e in ents if e not in inside]
+            ents.append(Span(doc, m["start"], m["end"], label="LOC"))
+        doc.ents = sorted(ents, key=lambda s: s.start)
 
     # -- resolving -------------------------------------------------------------------------
     def _resolve(self, doc: Doc, mentions: list[dict]) -> None:
@@ -174,7 +180,8 @@ class PlaceLinker:
                 scored = []
                 for code in m["codes"]:
                     chain = set(gaz.parents(code))
-                    score = 3.0 * len(chain & anchors)
+                    score = 4.0 if code in anchors else 0.0  # the same unit named unambiguously
+                    score += 3.0 * len(chain & anchors)
                     score += 1.0 * sum(1 for a in anchors if code in gaz.parents(a))
                     if home and (code == home or home in chain or code.startswith(home + ".")):
                         score += 2.0
@@ -196,12 +203,25 @@ class PlaceLinker:
             if m.get("code"):  # a gazetteer island: its parent is known
                 m["area"] = self.gaz.units[m["code"]]["parent"]
                 continue
+            inner = self._inner_area(m["span"])
+            if inner:
+                m["area"] = inner
+                continue
             for nxt in mentions[idx + 1:]:
                 if nxt["start"] - m["end"] > MAX_ATTACH_GAP:
                     break
                 if nxt.get("code") and self.gaz.units[nxt["code"]]["level"] != "non_admin":
                     m["area"] = nxt["code"]
                     break
+
+    def _inner_area(self, span) -> str | None:
+        """An admin unit named inside a landmark ("Kantor Camat Sebatik Barat" → Sebatik Barat)."""
+        for i in range(1, len(span)):
+            hit = self._longest(span.doc, span.start + i, None, bare=True)
+            if hit and span.start + i + hit[0] <= span.end:
+                codes = [c for c in hit[1] if c.startswith(self.home_province)] or hit[1]
+                return codes[0]
+        return None
 
     def _primary(self, doc: Doc, mentions: list[dict]) -> dict | None:
         admin = [m for m in mentions if m.get("code") and self.gaz.units[m["code"]]["level"] != "non_admin"]
@@ -233,14 +253,17 @@ class PlaceLinker:
             return {"lat": unit["lat"], "lon": unit["lon"]}
         return None
 
-    def _aggregate(self, mentions: list[dict], primary: dict | None) -> list[dict]:
-        """One entry per distinct place (first mention), mentions counted; doc char offsets."""
+    def _aggregate(self, mentions: list[dict], primary: dict | None, text_start: int = 0) -> list[dict]:
+        """One entry per distinct place (first mention, in the text rather than the title when
+        possible), mentions counted; doc char offsets."""
         out: dict[str, dict] = {}
         for m in mentions:
             code = m.get("code")
             key = code or m["span"].text.lower()
             if key in out:
                 out[key]["mentions"] += 1
+                if out[key]["start"] < text_start <= m["span"].start_char:
+                    out[key].update(start=m["span"].start_char, end=m["span"].end_char, mention=m["span"].text)
                 continue
             if code:
                 unit = self.gaz.units[code]

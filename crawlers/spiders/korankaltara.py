@@ -1,0 +1,7 @@
+"""KoranKaltara.com (wordpress platform; settings in sources.yaml)."""
+
+from crawlers.spiders.base.wordpress import WordPressSpider
+
+
+class KorankaltaraSpider(WordPressSpider):
+    name = "korankaltara"
