@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api.ratelimit import TokenBucketLimiter
-from api.routes import articles, health
+from api.routes import articles, exports, health, keys, regions, sources
 from store.queries import QueryError
 from waspada import __version__
 from waspada.settings import Settings, get_settings
@@ -26,6 +26,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.limiter = TokenBucketLimiter()
     app.include_router(health.router)
     app.include_router(articles.router)
+    app.include_router(regions.router)
+    app.include_router(exports.router)
+    app.include_router(sources.router)
+    app.include_router(keys.router)
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:

@@ -85,21 +85,32 @@ def _strip_noise(tree: lxml_html.HtmlElement) -> None:
             el.drop_tree()
 
 
+def _break_lines(tree: etree._Element) -> None:
+    """<br> ends a line ("Pewarta: A<br>Editor: B" is two lines)."""
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+
+
+def _paragraphs(root: etree._Element) -> list[str]:
+    paragraphs = []
+    for el in root.iter("p", "h2", "h3", "h4", "li", "blockquote"):
+        if el.tag in ("li", "blockquote") and el.xpath(".//p"):
+            continue
+        for line in el.text_content().split("\n"):
+            line = " ".join(line.split())
+            if line:
+                paragraphs.append(line)
+    return paragraphs
+
+
 def _container_text(tree: lxml_html.HtmlElement) -> str:
     """Paragraphs of the theme's article container (the fallback when trafilatura misses)."""
     for xpath in _BODY_CONTAINERS:
         found = tree.xpath(xpath)
-        if not found:
-            continue
-        paragraphs = []
-        for el in found[0].iter("p", "h2", "h3", "h4", "li", "blockquote"):
-            if el.tag in ("li", "blockquote") and el.xpath(".//p"):
-                continue
-            text = " ".join(el.text_content().split())
-            if text:
-                paragraphs.append(text)
-        if paragraphs:
-            return "\n".join(paragraphs)
+        if found:
+            paragraphs = _paragraphs(found[0])
+            if paragraphs:
+                return "\n".join(paragraphs)
     return ""
 
 
@@ -148,6 +159,7 @@ def extract_html(page: str | bytes, url: str, *, region_code: str | None = "65",
     except (etree.ParserError, ValueError):
         return result
     meta = read_meta(tree)
+    _break_lines(tree)
     if meta.canonical:
         result.url = canonical_url(urljoin(url, meta.canonical))
     names = _site_names(meta, url, site_names or [])
@@ -174,7 +186,7 @@ def extract_html(page: str | bytes, url: str, *, region_code: str | None = "65",
     body_source = extracted
     if len(clean_body(container)) > len(clean_body(extracted)) * 1.3 or not extracted.strip():
         body_source = container
-    result.text = clean_body(body_source)
+    result.text = _drop_heading_lines(clean_body(body_source), result.title, region_code)
 
     if published is None:
         result.published, result.published_local = _htmldate(text_html, url, region_code)
@@ -185,6 +197,22 @@ def extract_html(page: str | bytes, url: str, *, region_code: str | None = "65",
     if meta.language:
         result.language = meta.language
     return result
+
+
+def _drop_heading_lines(text: str, title: str, region_code: str | None) -> str:
+    """Remove the title and a bare date line that some themes put inside the content block."""
+    lines = text.split("\n")
+    norm_title = " ".join(title.lower().split())
+    while lines:
+        head = lines[0].strip()
+        if norm_title and " ".join(head.lower().split()) == norm_title:
+            lines.pop(0)
+        elif len(head) < 60 and re.search(r"\d", head) and not re.search(r"[.!?]\s*$", head) \
+                and parse_date(head, region_code=region_code) is not None and len(head.split()) <= 8:
+            lines.pop(0)
+        else:
+            break
+    return "\n".join(lines)
 
 
 def _htmldate(text_html: str, url: str, region_code: str | None) -> tuple[str | None, str | None]:
@@ -210,14 +238,7 @@ def html_fragment_text(fragment: str) -> str:
     if not fragment or not fragment.strip():
         return ""
     tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    raw = "\n".join(" ".join(el.text_content().split())
-                    for el in tree.iter("p", "h2", "h3", "h4", "li", "blockquote"))
+    _break_lines(tree)
     _strip_noise(tree)
-    kept = []
-    for el in tree.iter("p", "h2", "h3", "h4", "li", "blockquote"):
-        if el.tag in ("li", "blockquote") and el.xpath(".//p"):
-            continue
-        text = " ".join(el.text_content().split())
-        if text:
-            kept.append(text)
-    return "\n".join(kept) if kept else raw
+    kept = _paragraphs(tree)
+    return "\n".join(kept) if kept else " ".join(tree.text_content().split())

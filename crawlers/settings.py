@@ -17,7 +17,7 @@ NEWSPIDER_MODULE = "crawlers.spiders"
 USER_AGENT = _crawl.user_agent
 ROBOTSTXT_OBEY = True
 DOWNLOAD_DELAY = 1.0 if _crawl.download_delay is None else _crawl.download_delay
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5  # ±50 % around the delay, like a person reading
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 AUTOTHROTTLE_ENABLED = True
@@ -31,7 +31,7 @@ REDIRECT_MAX_TIMES = 5
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-WASPADA_RETRY_BACKOFF = 1.0  # seconds before the first retry; doubles on each further one
+WASPADA_RETRY_BACKOFF = _crawl.retry_backoff  # seconds before the first retry; doubles each time
 DEPTH_LIMIT = 4
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -62,3 +62,9 @@ WASPADA_JOBDIR = _crawl.jobdir
 WASPADA_HOME = str(get_settings().paths.home)
 WASPADA_STORE = True  # index into Elasticsearch; off for dry runs
 WASPADA_DOWNLOAD_DELAY_OVERRIDE = _crawl.download_delay
+REMOTE_CONTROL_ENABLED = False
+
+# the Elasticsearch client logs every request (404s of lookups as warnings); keep crawl logs readable
+import logging as _logging  # noqa: E402
+
+_logging.getLogger("elasticsearch").setLevel(_logging.ERROR)

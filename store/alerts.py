@@ -104,6 +104,12 @@ class AlertRepository:
         except NotFoundError:
             return None
 
+    def get_many(self, alert_ids: list[str]) -> dict[str, dict]:
+        if not alert_ids:
+            return {}
+        found = self.client.mget(body={"ids": list(dict.fromkeys(alert_ids))}, index=self.alias)
+        return {d["_id"]: d["_source"] for d in found["docs"] if d.get("found")}
+
     def get_versioned(self, alert_id: str) -> tuple[dict, int, int] | None:
         """The alert with its sequence number and primary term, for optimistic concurrency."""
         try:
@@ -166,3 +172,41 @@ class AlertRepository:
 
     def refresh_index(self) -> None:
         self.client.indices.refresh(index=self.alias)
+
+
+def volume_histogram(client: Elasticsearch, prefix: str, *, start: str, end: str, interval: str, time_zone: str,
+                     kinds: list[str] | None = None, regencies: int = 200, categories: int = 20) -> dict:
+    """Article counts per (regency, category) per bucket, zero buckets included: {(reg, cat): {key: n}}."""
+    filters: list[dict] = [{"range": {"published": {"gte": start, "lt": end}}}]
+    if kinds:
+        filters.append({"terms": {"kind": kinds}})
+    histogram = {"date_histogram": {"field": "published", "fixed_interval": interval, "time_zone": time_zone,
+                                    "min_doc_count": 0, "extended_bounds": {"min": start, "max": end}}}
+    # extended_bounds.max is inclusive: drop a bucket starting exactly at `end` below
+    found = client.search(index=alias_name("articles", prefix), size=0, query={"bool": {"filter": filters}},
+                          aggs={"regency": {"terms": {"field": "primary_location.regency_code", "size": regencies},
+                                            "aggs": {"category": {"terms": {"field": "conflict.categories",
+                                                                            "size": categories},
+                                                                  "aggs": {"t": histogram}}}}})
+    out: dict = {}
+    for reg in found["aggregations"]["regency"]["buckets"]:
+        for cat in reg["category"]["buckets"]:
+            out[(reg["key"], cat["key"])] = {b["key"]: b["doc_count"] for b in cat["t"]["buckets"]}
+    return out
+
+
+def source_activity(client: Elasticsearch, prefix: str, *, since: str, sources: int = 1000) -> list[dict]:
+    """Per source: items since `since`, and the newest `published`/`crawled` time ever seen."""
+    found = client.search(index=alias_name("articles", prefix), size=0,
+                          aggs={"source": {"terms": {"field": "source", "size": sources},
+                                           "aggs": {"recent": {"filter": {"range": {"published": {"gte": since}}}},
+                                                    "last_published": {"max": {"field": "published"}},
+                                                    "last_crawled": {"max": {"field": "crawled"}},
+                                                    "name": {"terms": {"field": "source_name", "size": 1}}}}})
+    rows = []
+    for b in found["aggregations"]["source"]["buckets"]:
+        rows.append({"source": b["key"], "recent": b["recent"]["doc_count"],
+                     "last_published": b["last_published"].get("value_as_string"),
+                     "last_crawled": b["last_crawled"].get("value_as_string"),
+                     "name": b["name"]["buckets"][0]["key"] if b["name"]["buckets"] else None})
+    return rows

@@ -14,6 +14,9 @@ MAX_QUERY_CHARS = 500
 SEARCH_FIELDS = ["title^3", "text"]
 
 _OR = re.compile(r"\s+OR\s+")
+_AND = re.compile(r"\s+AND\s+")
+_DSL = re.compile(r"[{}]|\b(match_all|bool|query_string|script)\s*\"?\s*:")
+_EMPTY_GROUP = re.compile(r"\(\s*\)|\(\s*(OR|AND|\|)\b|\b(OR|AND)\s*\)|^\s*(OR|AND)\b|\b(OR|AND)\s*$")
 
 
 class QueryError(ValueError):
@@ -27,7 +30,25 @@ def to_simple_query(user_text: str) -> str:
         raise QueryError(f"E030: query longer than {MAX_QUERY_CHARS} characters; shorten it")
     if text.count('"') % 2:
         raise QueryError('E031: unbalanced quote in query; close the phrase with "')
-    return _OR.sub(" | ", text)
+    if _DSL.search(text):
+        raise QueryError('E043: query DSL is not accepted; type words, "phrases", +must, -must_not, a OR b')
+    _check_parentheses(text)
+    return _OR.sub(" | ", _AND.sub(" ", text))
+
+
+def _check_parentheses(text: str) -> None:
+    """Groups must open before they close and close at the end; an empty group is refused too."""
+    depth = 0
+    outside_quotes = text.split('"')[::2]
+    for part in outside_quotes:
+        for char in part:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth < 0:
+                raise QueryError("E044: ')' without '('; balance the parentheses")
+    if depth:
+        raise QueryError("E044: unbalanced parentheses; close every '(' with ')'")
+    if _EMPTY_GROUP.search(" ".join(outside_quotes)):
+        raise QueryError("E045: an operator or group has nothing to apply to; remove the empty '( )' or dangling OR")
 
 
 def full_text(user_text: str) -> dict:

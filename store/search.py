@@ -183,6 +183,9 @@ class Cursor(BaseModel):
     upper: str
     after: list
 
+    def encode(self) -> str:
+        return encode_cursor(self)
+
 
 def encode_cursor(cursor: Cursor) -> str:
     return base64.urlsafe_b64encode(cursor.model_dump_json().encode()).decode().rstrip("=")

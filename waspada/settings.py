@@ -79,6 +79,9 @@ class ApiSettings(BaseSettings):
     rate_limit_burst: int = Field(0, description="Largest burst per API key; 0 = the per-minute limit")
     bootstrap_admin_key: str = Field("", description="An admin key accepted without being stored (first setup); at least 32 characters; empty = none")
     key_cache_seconds: float = Field(10.0, description="Seconds a verified API key is cached in the API process (revocation delay)")
+    session_secret: str = Field("", description="Secret that signs the web UI's session cookie (at least 32 random characters); empty = a random one per process (sign-ins end at restart)")
+    session_max_age: int = Field(43200, description="Seconds a web UI sign-in lasts")
+    session_https_only: bool = Field(False, description="Send the web UI's session cookie only over https (set true behind TLS)")
 
     @field_validator("bootstrap_admin_key")
     @classmethod
@@ -97,6 +100,7 @@ class CrawlSettings(BaseSettings):
     user_agent: str = Field("WaspadaBot/0.1 (+https://github.com/waspada/waspada; early-warning research crawler)",
                             description="User-Agent sent to every site")
     download_delay: float | None = Field(None, description="Override every source's per-domain delay (s); tests lower it")
+    retry_backoff: float = Field(1.0, description="Seconds before the first retry of a failed page; doubles each retry")
     max_size_mb: float = Field(5.0, description="Largest page downloaded (MB); bigger pages are refused and logged")
     batch_size: int = Field(100, description="Documents per enrichment and bulk-index batch")
     enrich: bool = Field(True, description="Run nlp.pipeline.enrich on each batch before indexing")
@@ -185,6 +189,15 @@ class WebhookSettings(BaseSettings):
     poll_seconds: float = Field(5.0, description="How often the delivery worker looks for due retries")
 
 
+class DemoSettings(BaseSettings):
+    """The built-in offline demo (waspada/demo/): local fixture outlets and their clock."""
+
+    model_config = _env("WASPADA_DEMO_")
+
+    speed: float = Field(120.0, description="Demo clock speed-up: demo seconds per real second while the scenario's day 0 plays")
+    port: int = Field(8760, description="First port of the demo outlets on 127.0.0.1 (one port per outlet); 0 = free ports")
+
+
 class Settings(BaseSettings):
     """All settings, grouped by area."""
 
@@ -199,6 +212,7 @@ class Settings(BaseSettings):
     alerts: AlertSettings = Field(default_factory=AlertSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
+    demo: DemoSettings = Field(default_factory=DemoSettings)
 
 
 @lru_cache

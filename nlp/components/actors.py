@@ -26,6 +26,8 @@ from nlp.actor_types import COMMUNITY_HEADS, ORG_HEADS, org_type, role_at
 from nlp.gazetteer import Gazetteer
 
 MAX_NAME = 5
+DEGREE_WORDS = {"SH", "SE", "MM", "MH", "MT", "ST", "SIP", "SPd", "MPd", "MSi", "SSos", "SAg", "BA", "MA",
+                "Lc", "SKM", "MKes", "MAP", "MBA", "PhD"}
 GROUP_QUALIFIERS = {"adat", "suku", "desa", "kampung", "kelurahan", "dayak", "kecamatan", "kota", "kabupaten"}
 
 
@@ -112,6 +114,12 @@ class ActorLinker:
                 s += 1
             while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text != "."):
                 e -= 1
+            if ent.label_ == "PER":  # names without titles: "Drs. H. Sabarani, BA" → "Sabarani"
+                while s < e and (step := _title_len(doc, s)) and s + step < e:
+                    s += step
+                while e - s > 1 and (DEGREE.match(doc[e - 1].text) and doc[e - 1].text.isupper() is False
+                                     or doc[e - 1].text in {",", "."} or doc[e - 1].text in DEGREE_WORDS):
+                    e -= 1
             if s == e:
                 continue
             span = Span(doc, s, e, label=ent.label_)
@@ -130,8 +138,8 @@ class ActorLinker:
     def _area_len(self, doc: Doc, i: int) -> int:
         """Tokens at doc[i] naming the role's area or body ("Nunukan", "DPRD Kaltara", "Kab. X")."""
         n = len(doc)
-        if i < n and doc[i].text in ORG_HEADS:
-            return 1
+        if i < n and (doc[i].text in ORG_HEADS or doc[i].like_num or doc[i].text == "/"):
+            return 1  # "Ketua DPRD ...", "Dandim 0911/Nunukan"
         gaz = self.gaz
         if gaz is None or i >= n or not _cap(doc[i]):
             return 0

@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 from nlp.conflict import templates as T
+from nlp.conflict.paraphrase import paraphrase
 
 DATA = Path(__file__).resolve().parent / "data"
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -127,7 +128,10 @@ def compose(rng: random.Random) -> dict:
         k = rng.choice([1, 2])
         paras.append(" ".join(sents[i:i + k]))
         i += k
-    text = _dateline(rng, s) + "\n\n".join(paras)
+    body = "\n\n".join(paras)
+    if rng.random() < 0.7:
+        body = paraphrase(body, rng)
+    text = _dateline(rng, s) + body
     return {"title": title, "text": text, **rec, "region": s["kab"], "source": "generated"}
 
 
@@ -156,7 +160,7 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def main(n_train: int = 2000, n_dev: int = 400) -> None:
+def main(n_train: int = 3000, n_dev: int = 400) -> None:
     train = generate(n_train, seed=13)
     dev_all = generate(n_dev * 2, seed=99)
     train_texts = {r["text"] for r in train}

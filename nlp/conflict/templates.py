@@ -360,3 +360,77 @@ PREVENTION_GENERIC = [
     "Kesbangpol {kab} menggelar forum kewaspadaan dini masyarakat untuk memetakan potensi konflik di setiap kecamatan.",
     "Polres {kab} menggelar apel kesiapsiagaan dan simulasi pengendalian massa untuk mengantisipasi gangguan kamtibmas.",
 ]
+
+# --- more leads with other sentence shapes (passive, reported, headline-like) for lexical variety
+LEADS["election"] += [
+    ("incident", 1, "Sebanyak {n_big} relawan salah satu kandidat mendatangi kantor Bawaslu {kab} untuk memprotes dugaan kecurangan di {kec_word} {kec}."),
+    ("incident", 2, "Petugas KPPS di {desa_word} {desa} diintimidasi dan kotak suara sempat direbut sekelompok orang sebelum diamankan polisi."),
+    ("tension", 1, "Kedua kubu calon bupati {kab} saling klaim kemenangan berdasarkan hitung cepat versi masing-masing, sementara massa mulai berkumpul di posko pemenangan."),
+    ("prevention", 0, "Bawaslu {kab} mengajak tokoh agama dan tokoh adat mengawasi politik uang serta menjaga suasana tetap sejuk selama masa kampanye."),
+]
+LEADS["identity"] += [
+    ("incident", 2, "Sebuah gereja di {desa_word} {desa} dirusak orang tak dikenal pada malam hari; kaca jendela pecah dan salib dicabut."),
+    ("incident", 2, "Sebuah masjid di {kec_word} {kec} dilempari batu oleh sekelompok pemuda, memicu kemarahan jemaah."),
+    ("incident", 1, "Sejumlah organisasi kemasyarakatan berunjuk rasa menuntut penutupan tempat ibadah kelompok minoritas di {kec_word} {kec}."),
+    ("tension", 1, "Spanduk bernada rasis yang menyerang warga perantau dipasang di sejumlah ruas jalan di {kab}, dan paguyuban perantau melapor ke polisi."),
+    ("prevention", 0, "Pemuda lintas iman di {kab} menggelar kerja bakti bersama di gereja dan masjid untuk menunjukkan toleransi antarumat beragama."),
+]
+LEADS["resource"] += [
+    ("incident", 2, "Masyarakat adat memasang portal di jalan perusahaan tambang nikel di {kec_word} {kec} sehingga puluhan truk tertahan."),
+    ("incident", 1, "Petani plasma kelapa sawit mendatangi kantor PT {company} menuntut pembagian hasil kebun yang tak kunjung dibayarkan."),
+    ("incident", 3, "Seorang warga tewas tertembak saat aparat mengawal penggusuran lahan sengketa antara warga dan PT {company}."),
+    ("tension", 1, "Perebutan lokasi tambang emas rakyat di {kec_word} {kec} membuat penambang dari dua kampung saling curiga dan berjaga-jaga."),
+    ("prevention", 0, "Pemerintah provinsi {prov} meninjau ulang izin konsesi yang tumpang tindih dengan wilayah adat untuk mencegah sengketa lahan."),
+]
+LEADS["boundary"] += [
+    ("incident", 2, "Warga merobohkan gapura yang dibangun desa tetangga karena dinilai berdiri di atas wilayah {desa_word} {desa}."),
+    ("tension", 1, "Dua kepala desa di {kec_word} {kec} saling klaim sebuah pulau kecil dan masing-masing memasang papan nama desanya."),
+    ("prevention", 0, "Tim dari provinsi bersama kedua kepala desa mengukur ulang garis batas menggunakan GPS dan disaksikan tokoh adat."),
+]
+LEADS["governance"] += [
+    ("incident", 1, "Ratusan tenaga honorer berunjuk rasa di kantor gubernur {prov} menuntut kejelasan status kepegawaian mereka."),
+    ("incident", 2, "Sopir angkutan memblokade jalan di {kab} selama berjam-jam memprotes kelangkaan solar di SPBU."),
+    ("incident", 2, "Warga membakar ban dan mengunci kantor camat {kec} karena jalan yang dijanjikan pemerintah tak kunjung diperbaiki."),
+    ("tension", 1, "Warga tiga desa di {kec_word} {kec} mengancam memboikot pemilu jika jalan penghubung ke kota tidak segera diperbaiki."),
+    ("tension", 1, "Warga mengumpulkan tanda tangan menuntut kepala desa {desa} mundur karena dituding menyelewengkan dana desa."),
+]
+LEADS["labor"] += [
+    ("incident", 1, "Tenaga kesehatan honorer RSUD {kab} mogok kerja karena insentif mereka belum dibayar berbulan-bulan."),
+    ("incident", 2, "Pekerja kontrak menyegel gerbang smelter di {kab} dan menghentikan bus karyawan, menuntut diangkat menjadi pekerja tetap."),
+    ("tension", 1, "Pengurus serikat buruh memberi ultimatum tujuh hari kepada manajemen PT {company}: bila THR tidak dibayar penuh, produksi akan dihentikan."),
+    ("tension", 1, "Rencana PT {company} mendatangkan ratusan tenaga kerja dari luar daerah memicu kecemburuan pemuda setempat yang menganggur."),
+]
+LEADS["communal_violence"] += [
+    ("incident", 2, "Pemuda dua kampung di {kec_word} {kec} saling lempar batu dan petasan hingga dini hari; sejumlah rumah rusak."),
+    ("incident", 3, "Seorang pria yang dituduh mencuri ternak dianiaya beramai-ramai oleh warga hingga meninggal di tempat."),
+    ("incident", 3, "Tawuran antargeng remaja di {kec_word} {kec} merenggut nyawa seorang pelajar yang terkena sabetan senjata tajam."),
+    ("tension", 1, "Keluarga korban kecelakaan di {kec_word} {kec} menuntut denda adat kepada warga kampung sebelah dan mengancam akan membalas."),
+]
+LEADS["security"] += [
+    ("incident", 2, "Pesawat perintis ditembaki kelompok bersenjata saat mendarat di lapangan terbang {kec_word} {kec}; badan pesawat berlubang."),
+    ("incident", 3, "Kelompok bersenjata membunuh {n_dead} tukang ojek di jalan antarkampung di {kec_word} {kec}."),
+    ("incident", 1, "Tim antiteror meringkus seorang pria di {kab} dan menyita bahan peledak rakitan serta buku-buku berisi paham kekerasan."),
+    ("tension", 1, "Video belasan orang bersenjata mengibarkan bendera separatis beredar luas, dan aparat menambah pasukan ke {kec_word} {kec}."),
+]
+LEADS["disinformation"] += [
+    ("incident", 1, "Polisi menangkap pemilik akun media sosial di {kab} yang berulang kali mengunggah konten provokatif dan ajakan menyerang kelompok lain."),
+    ("tension", 1, "Pesan suara yang menyebut air PDAM {kab} sengaja diracuni menyebar cepat sehingga warga panik memborong air kemasan."),
+    ("tension", 1, "Foto bencana di negara lain dibagikan dengan keterangan palsu seolah-olah korban kerusuhan di {kab}; polisi menyatakan itu hoaks."),
+]
+NONE_LEADS += [
+    ("public_service", "positive", "Pemkab {kab} menambah armada bus sekolah gratis untuk menjangkau siswa di desa-desa terpencil."),
+    ("economy", "positive", "Harga rumput laut di tingkat petani {kec} naik hampir dua kali lipat dibandingkan tahun lalu."),
+    ("transport", "neutral", "Jadwal kapal cepat dari {kab} ke pulau-pulau terluar diubah karena gelombang tinggi."),
+    ("social", "positive", "Ratusan pasangan mengikuti nikah massal yang difasilitasi Pemkab {kab} dalam rangka hari jadi daerah."),
+    ("fisheries", "neutral", "Dinas Perikanan {kab} membagikan mesin tempel dan jaring kepada kelompok nelayan kecil."),
+    ("sport", "positive", "Atlet pelajar {kab} membawa pulang tiga medali emas dari kejuaraan tingkat provinsi."),
+    ("legislature", "neutral", "Rapat paripurna DPRD {kab} menyetujui rancangan APBD perubahan setelah semua fraksi menyampaikan pandangan akhir."),
+    ("statistics", "neutral", "Badan Pusat Statistik {kab} akan memulai sensus pertanian dengan mendatangi setiap rumah tangga petani."),
+    ("military_civic", "neutral", "Prajurit TNI menggelar karya bakti membangun jembatan kayu dan sumur bor bagi warga {desa_word} {desa}."),
+    ("trap_disaster", "negative", "Gempa bermagnitudo 5,6 mengguncang {kab}; puluhan rumah retak dan warga sempat berhamburan keluar rumah."),
+    ("trap_crime", "negative", "Seorang pengendara sepeda motor menjadi korban penjambretan di depan pasar {kec}; pelaku kabur ke arah pelabuhan."),
+    ("trap_other", "negative", "Kasus demam berdarah di {kab} melonjak dan rumah sakit kewalahan menampung pasien."),
+    ("trap_other", "neutral", "Kawanan gajah liar masuk ke kebun warga di {kec_word} {kec} dan merusak puluhan pohon sawit."),
+    ("trap_football", "neutral", "Pelatih tim futsal {kab} menyebut anak asuhnya siap tempur menghadapi lawan berat di semifinal."),
+    ("trap_other", "neutral", "Sekolah-sekolah di {kab} menggelar simulasi evakuasi gempa dan tsunami bagi siswa dan guru."),
+]

@@ -46,11 +46,23 @@ class SourceSpider(scrapy.Spider):
 
     @classmethod
     def update_settings(cls, settings):
+        """Per-source politeness from sources.yaml and a JOBDIR per source (resume after a kill)."""
         super().update_settings(settings)
         name = getattr(cls, "name", None)
-        if name and settings.getbool("WASPADA_JOBDIR", True) and not settings.get("JOBDIR"):
+        if not name:
+            return
+        if settings.getbool("WASPADA_JOBDIR", True) and not settings.get("JOBDIR"):
             settings.set("JOBDIR", str(Path(settings.get("WASPADA_HOME", "var"), "crawl", "jobs", name)),
                          priority="spider")
+        try:
+            politeness = get_source(name, settings.get("WASPADA_SOURCES_FILE") or None).politeness
+        except Exception:  # noqa: BLE001 — reported with its code when the spider starts
+            return
+        override = settings.get("WASPADA_DOWNLOAD_DELAY_OVERRIDE")
+        delay = float(override) if override not in (None, "") else politeness.download_delay
+        settings.set("DOWNLOAD_DELAY", delay, priority="spider")
+        settings.set("AUTOTHROTTLE_START_DELAY", delay, priority="spider")
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", politeness.concurrency, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -68,8 +80,6 @@ class SourceSpider(scrapy.Spider):
                                                "sitemaps": swap(source.sitemaps),
                                                "listing_urls": swap(source.listing_urls)})
         self.source = source
-        delay = settings.get("WASPADA_DOWNLOAD_DELAY_OVERRIDE")
-        self.download_delay = float(delay) if delay not in (None, "") else source.politeness.download_delay
         if self._since_arg:
             self.hwm = parse_date(self._since_arg, region_code=source.region_code)
         elif not self.full:

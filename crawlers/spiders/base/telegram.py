@@ -56,7 +56,7 @@ class TelegramSpider(SourceSpider):
             if item is not None and self.is_new(item["_modified_dt"]):
                 yield item
         page = response.meta.get("tg_page", 1)
-        before = response.css("a.tme_messages_more::attr(data-before)").get() or (str(min(ids)) if ids else None)
+        before = response.css("a.tme_messages_more::attr(data-before)").get()
         reached_mark = self.hwm_post_id is not None and ids and min(ids) <= self.hwm_post_id
         if before and before.isdigit() and ids and not reached_mark and page < self.source.politeness.max_pages \
                 and int(before) > 1:

@@ -1,0 +1,1 @@
+"""Delivery of alerts: email digests over SMTP, signed webhooks."""

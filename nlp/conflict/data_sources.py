@@ -1,0 +1,96 @@
+"""Training records for the conflict classifiers: the committed corpus plus staged third-party sets.
+
+- nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl: every label.
+- id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
+  tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
+  other categories left missing, and the tweets are not used for stage or intensity.
+- id-hoax-news-pratiwi2017 (CC BY 4.0): hoax → disinformation=1, valid → disinformation=0.
+Third-party data are read from the staged folder at training time and never committed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+from nlp.conflict.cues import CATEGORIES, STAGES
+
+HERE = Path(__file__).resolve().parent / "data"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def corpus(split: str) -> list[dict]:
+    """Committed labelled records: 'train' (generated + hand-written), 'dev' or 'holdout'."""
+    if split == "train":
+        return read_jsonl(HERE / "train.jsonl") + read_jsonl(HERE / "handwritten.jsonl")
+    return read_jsonl(HERE / f"{split}.jsonl")
+
+
+def doc_text(rec: dict) -> str:
+    title = (rec.get("title") or "").strip()
+    return f"{title}\n\n{rec['text']}" if title else rec["text"]
+
+
+def category_cats(rec: dict) -> dict[str, float]:
+    return {c: float(c in rec["categories"]) for c in CATEGORIES}
+
+
+def stage_cats(rec: dict) -> dict[str, float]:
+    return {s: float(s == rec["stage"]) for s in STAGES}
+
+
+def intensity_cats(rec: dict) -> dict[str, float]:
+    return {f"intensity_{k}": float(k == int(rec["intensity"])) for k in range(4)}
+
+
+def hate_speech_tweets(data_dir: Path, limit: int = 1500, seed: int = 7) -> list[tuple[str, dict[str, float]]]:
+    """Identity-labelled tweets (HS_Religion/HS_Race/HS_Group positive, non-HS negative), balanced."""
+    path = data_dir / "id-hatespeech-abusive" / "re_dataset_train.csv"
+    if not path.is_file():
+        return []
+    pos, neg = [], []
+    with open(path, encoding="latin-1", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = row["Tweet"].replace("USER", "").replace("RT ", "").replace("URL", "").strip()
+            text = text.replace("\\n", " ")
+            if not text:
+                continue
+            if row["HS"] == "1" and "1" in (row["HS_Religion"], row["HS_Race"], row["HS_Group"]):
+                pos.append(text)
+            elif row["HS"] == "0":
+                neg.append(text)
+    rng = random.Random(seed)
+    rng.shuffle(pos)
+    rng.shuffle(neg)
+    half = limit // 2
+    return [(t, {"identity": 1.0}) for t in pos[:half]] + [(t, {"identity": 0.0}) for t in neg[:half]]
+
+
+def hoax_articles(data_dir: Path) -> list[tuple[str, dict[str, float]]]:
+    path = data_dir / "id-hoax-news-pratiwi2017" / "hoax_news_600.utf8.csv"
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [(row["text"][:3000], {"disinformation": float(row["label"] == "hoax")})
+                for row in csv.DictReader(fh)]
+
+
+def feedback_records(path: Path) -> list[dict]:
+    """Analysts' verdict exports (JSONL): an article with corrected `conflict` {categories, stage, intensity}
+    (or those fields at top level). Lines without a stage are skipped."""
+    out = []
+    for row in read_jsonl(path):
+        verdict = row.get("conflict") or row
+        if verdict.get("stage") not in STAGES or not row.get("text"):
+            continue
+        out.append({"title": row.get("title", ""), "text": row["text"],
+                    "categories": [c for c in verdict.get("categories", []) if c in CATEGORIES],
+                    "stage": verdict["stage"], "intensity": int(verdict.get("intensity", 0)),
+                    "source": "feedback"})
+    return out
