@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from api.ratelimit import TokenBucketLimiter
 from api.routes import articles, exports, health, keys, regions, sources
+from api.web import register as register_web_ui
 from store.queries import QueryError
 from waspada import __version__
 from waspada.settings import Settings, get_settings
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(sources.router)
     app.include_router(keys.router)
+    register_web_ui(app)
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:

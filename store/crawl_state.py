@@ -77,7 +77,7 @@ def record_run(client: Elasticsearch, source: str, *, prefix: str = "", started:
     history.append({"finished": finished.isoformat(), "items": items, "errors": errors, "reason": reason})
     state["history"] = history[-HISTORY:]
     state["updated"] = _now().isoformat()
-    client.index(index=alias_name(ALIAS, prefix), id=source, body=state, refresh="wait_for")
+    client.index(index=alias_name(ALIAS, prefix), id=source, document=state, refresh="wait_for")
     return state
 
 
@@ -92,8 +92,8 @@ def days_silent(state: dict, now: datetime | None = None) -> float | None:
 
 def source_health(client: Elasticsearch, prefix: str = "", now: datetime | None = None) -> list[dict]:
     """Every source's health, with `days_silent` computed now."""
-    result = client.search(index=alias_name(ALIAS, prefix), body={"query": {"match_all": {}}, "size": 1000,
-                                                                  "sort": [{"source": "asc"}]})
+    result = client.search(index=alias_name(ALIAS, prefix), query={"match_all": {}}, size=1000,
+                           sort=[{"source": "asc"}])
     rows = []
     for hit in result["hits"]["hits"]:
         state = hit["_source"]

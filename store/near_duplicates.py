@@ -27,7 +27,7 @@ def find_near_duplicates(client: Elasticsearch, bands: list[str], *, prefix: str
     if not bands:
         return []
     try:
-        result = client.search(index=alias_name("articles", prefix), body=near_duplicate_query(bands, exclude_id, size))
+        result = client.search(index=alias_name("articles", prefix), **near_duplicate_query(bands, exclude_id, size))
     except NotFoundError:
         return []
     return [hit["_source"] | {"id": hit["_id"]} for hit in result["hits"]["hits"]]
@@ -36,9 +36,8 @@ def find_near_duplicates(client: Elasticsearch, bands: list[str], *, prefix: str
 def find_by_content_hash(client: Elasticsearch, content_hash: str, *, prefix: str = "") -> list[dict]:
     """Stored documents with exactly this text."""
     try:
-        result = client.search(index=alias_name("articles", prefix), body={
-            "query": {"term": {"content_hash": content_hash}}, "size": 10,
-            "_source": ["id", "cluster_id", "source", "url"]})
+        result = client.search(index=alias_name("articles", prefix), query={"term": {"content_hash": content_hash}},
+                               size=10, _source=["id", "cluster_id", "source", "url"])
     except NotFoundError:
         return []
     return [hit["_source"] | {"id": hit["_id"]} for hit in result["hits"]["hits"]]

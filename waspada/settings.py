@@ -198,6 +198,16 @@ class DemoSettings(BaseSettings):
     port: int = Field(8760, description="First port of the demo outlets on 127.0.0.1 (one port per outlet); 0 = free ports")
 
 
+class QueueSettings(BaseSettings):
+    """Scale-out: a Redis work queue between crawling and enrichment (empty URL = in-process)."""
+
+    model_config = _env("WASPADA_QUEUE_")
+
+    url: str = Field("", description="Redis URL of the work queue (redis://host:6379/0); empty = enrich in-process")
+    stream: str = Field("waspada:items", description="Redis stream holding crawled items")
+    claim_idle_ms: int = Field(30_000, description="Milliseconds before a dead worker's items are claimed by another")
+
+
 class Settings(BaseSettings):
     """All settings, grouped by area."""
 
@@ -213,6 +223,7 @@ class Settings(BaseSettings):
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
+    queue: QueueSettings = Field(default_factory=QueueSettings)
 
 
 @lru_cache

@@ -26,6 +26,11 @@ from nlp.actor_types import COMMUNITY_HEADS, ORG_HEADS, org_type, role_at
 from nlp.gazetteer import Gazetteer
 
 MAX_NAME = 5
+# Org heads that need a name after them ("Partai Gerindra"); the others stand alone ("Bawaslu").
+GENERIC_ORG_HEADS = {"Pemerintah", "Dinas", "Kementerian", "Partai", "PT", "CV", "Perum", "Koperasi", "Bank",
+                     "Ormas", "Laskar", "Aliansi", "LSM", "Lembaga", "Dewan", "Persatuan", "Forum", "Ikatan",
+                     "Himpunan", "Pemuda", "Kerukunan", "Gerakan", "Satgas", "Bea", "Satpol", "Imigrasi",
+                     "Demokrat", "PAN", "PBB", "NU"}
 DEGREE_WORDS = {"SH", "SE", "MM", "MH", "MT", "ST", "SIP", "SPd", "MPd", "MSi", "SSos", "SAg", "BA", "MA",
                 "Lc", "SKM", "MKes", "MAP", "MBA", "PhD"}
 GROUP_QUALIFIERS = {"adat", "suku", "desa", "kampung", "kelurahan", "dayak", "kecamatan", "kota", "kabupaten"}
@@ -135,14 +140,14 @@ class ActorLinker:
         return out
 
     # -- persons after a role --------------------------------------------------------------
-    def _area_len(self, doc: Doc, i: int) -> int:
+    def _area_len(self, doc: Doc, i: int, allow_place: bool = True) -> int:
         """Tokens at doc[i] naming the role's area or body ("Nunukan", "DPRD Kaltara", "Kab. X")."""
         n = len(doc)
         if i < n and (doc[i].text in ORG_HEADS or doc[i].like_num or doc[i].text == "/"):
             return 1  # "Ketua DPRD ...", "Dandim 0911/Nunukan"
         gaz = self.gaz
-        if gaz is None or i >= n or not _cap(doc[i]):
-            return 0
+        if gaz is None or i >= n or not _cap(doc[i]) or not allow_place:
+            return 0  # one place per role: in "Camat Sebuku Bunyu Ahmad", Bunyu is the name
         j = i
         if doc[j].lower_.rstrip(".") in {"kabupaten", "kab", "kota", "kecamatan", "kec", "desa", "provinsi"}:
             j += 2 if j + 1 < n and doc[j + 1].text == "." else 1
@@ -164,8 +169,10 @@ class ActorLinker:
                 i += 1
                 continue
             j, typ = hit
-            while (step := self._area_len(doc, j)) > 0:  # "Ketua DPRD Nunukan", "Bupati Kab. Bulungan"
-                j += step
+            places = 0
+            while (step := self._area_len(doc, j, allow_place=places == 0)) > 0:
+                places += doc[j].text not in ORG_HEADS and not doc[j].like_num and doc[j].text != "/"
+                j += step  # "Ketua DPRD Nunukan", "Bupati Kab. Bulungan", "Dandim 0911/Nunukan"
             role_end = j
             while (step := _title_len(doc, j)) > 0:  # "Dr. H.", "AKBP"
                 j += step
@@ -206,7 +213,7 @@ class ActorLinker:
                     (_cap(doc[k]) and doc[k].is_alpha and not _title_len(doc, k)) or doc[k].like_num
                 ):
                     k += 1
-                if k > i + 1 or tok.is_upper:
+                if k > i + 1 or tok.text not in GENERIC_ORG_HEADS:
                     span = doc[i:k]
                     yield span, org_type(span.text)
                     i = k

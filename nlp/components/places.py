@@ -45,6 +45,7 @@ NON_ADMIN_WORDS = {
     "rutan": "building", "lapangan": "building", "stadion": "building", "perbatasan": "border",
     "dermaga": "port", "jembatan": "bridge", "taman": "park", "hutan": "forest", "kebun": "plantation",
 }
+BUILDING_KINDS = {"building", "port", "airport", "market", "road", "bridge", "park"}
 HONORIFICS = {"pak", "bapak", "bu", "ibu", "sdr", "saudara", "saudari", "tuan", "nyonya", "h", "hj", "dr"}
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)\s*(?:\([^)\n]{0,40}\))?\s*"
@@ -203,7 +204,7 @@ class PlaceLinker:
             if m.get("code"):  # a gazetteer island: its parent is known
                 m["area"] = self.gaz.units[m["code"]]["parent"]
                 continue
-            inner = self._inner_area(m["span"])
+            inner = self._inner_area(m["span"]) if m["kind"] in BUILDING_KINDS else None
             if inner:
                 m["area"] = inner
                 continue

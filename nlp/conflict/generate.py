@@ -57,6 +57,12 @@ def _fill(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:]
 
 
+def _short_title(sentence: str) -> str:
+    """A headline from the first clause of a lead: at most nine words, no trailing period."""
+    clause = sentence.split(";")[0].split(", ")[0].rstrip(".")
+    return " ".join(clause.split()[:9])
+
+
 def _dateline(rng: random.Random, s: dict[str, str]) -> str:
     outlet = rng.choice(T.OUTLETS)
     city = s["dateline"]
@@ -91,8 +97,9 @@ def compose(rng: random.Random) -> dict:
     if roll < 0.24:
         topic, tone, lead = rng.choice(T.NONE_LEADS)
         sents = [_fill(lead, s)]
-        sents += [_fill(x, s) for x in rng.sample(T.NONE_DETAILS, rng.randint(0, 3))]
-        title = _fill(lead.split(";")[0].split(",")[0], s)[:90].rstrip(".")
+        details = T.NONE_DETAILS[T.DETAIL_KIND.get(topic, "general")]
+        sents += [_fill(x, s) for x in rng.sample(details, rng.randint(0, min(2, len(details))))]
+        title = _short_title(_fill(lead, s))
         rec = {"categories": [], "stage": "none", "intensity": 0, "sentiment": tone, "topic": topic}
     elif roll < 0.29:
         sents = [_fill(rng.choice(T.PREVENTION_GENERIC), s)]
@@ -132,6 +139,8 @@ def compose(rng: random.Random) -> dict:
     if rng.random() < 0.7:
         body = paraphrase(body, rng)
     text = _dateline(rng, s) + body
+    if rng.random() < 0.3:
+        title = ""
     return {"title": title, "text": text, **rec, "region": s["kab"], "source": "generated"}
 
 

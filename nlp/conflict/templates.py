@@ -249,17 +249,30 @@ NONE_LEADS: list[tuple[str, str, str]] = [
     ("trap_other", "negative", "Tabung gas elpiji meledak di sebuah warung makan di {kec_word} {kec}; pemilik warung mengalami luka bakar."),
 ]
 
-NONE_DETAILS = [
-    "Kegiatan tersebut dihadiri unsur pimpinan daerah, camat, dan para kepala desa.",
-    "Pemerintah daerah berharap program ini dapat dirasakan langsung manfaatnya oleh masyarakat.",
-    "Menurut data dinas terkait, angka itu naik dibandingkan tahun lalu.",
-    "Warga menyambut baik kegiatan tersebut dan berharap dapat digelar setiap tahun.",
-    "Petugas mengimbau warga tetap waspada dan mengikuti arahan petugas di lapangan.",
-    "Proses evakuasi dibantu relawan, BPBD, dan tim SAR gabungan.",
-    "Kasus tersebut kini ditangani penyidik dan pelaku terancam hukuman penjara.",
-    "Pertandingan disaksikan ribuan penonton dan berlangsung sportif hingga peluit akhir.",
-    "Anggaran kegiatan bersumber dari APBD dan dana bagi hasil.",
-]
+NONE_DETAILS: dict[str, list[str]] = {
+    "general": [
+        "Kegiatan tersebut dihadiri unsur pimpinan daerah, camat, dan para kepala desa.",
+        "Pemerintah daerah berharap program ini dapat dirasakan langsung manfaatnya oleh masyarakat.",
+        "Menurut data dinas terkait, angka itu naik dibandingkan tahun lalu.",
+        "Warga menyambut baik kegiatan tersebut dan berharap dapat digelar setiap tahun.",
+        "Anggaran kegiatan bersumber dari APBD dan dana bagi hasil.",
+    ],
+    "disaster": [
+        "Petugas mengimbau warga tetap waspada dan mengikuti arahan petugas di lapangan.",
+        "Proses evakuasi dibantu relawan, BPBD, dan tim SAR gabungan.",
+        "Pemerintah daerah menyalurkan bantuan makanan, selimut, dan obat-obatan bagi warga terdampak.",
+    ],
+    "crime": [
+        "Kasus tersebut kini ditangani penyidik dan pelaku terancam hukuman penjara.",
+        "Polisi masih mendalami motif pelaku dan memeriksa sejumlah saksi.",
+    ],
+    "sport": [
+        "Pertandingan disaksikan ribuan penonton dan berlangsung sportif hingga peluit akhir.",
+        "Pelatih berharap timnya dapat mempertahankan performa pada laga berikutnya.",
+    ],
+}
+DETAIL_KIND = {"trap_disaster": "disaster", "trap_crime": "crime", "trap_drugs": "crime", "trap_heart": "general",
+               "trap_football": "sport", "sport": "sport"}
 
 DETAILS: dict[str, list[str]] = {
     "incident1": [
@@ -326,33 +339,33 @@ SPEAKER_FOR = {
 }
 
 TITLES: dict[str, dict[str, list[str]]] = {
-    "election": {"incident": ["Pleno Rekapitulasi di {kab} Ricuh", "Massa Pendukung Paslon Datangi KPU {kab}"],
+    "election": {"incident": ["Protes Hasil Pemilihan di {kab}", "Tahapan Pilkada {kab} Diwarnai Insiden"],
                  "tension": ["Hasil Pilkada {kab} Dipersoalkan", "Suhu Politik {kab} Memanas"],
-                 "prevention": ["Deklarasi Pemilu Damai di {kab}", "Polres {kab} Petakan TPS Rawan"]},
-    "identity": {"incident": ["Rumah Ibadah di {desa} Dirusak", "Bentrok Antarkelompok di {kec}"],
-                 "tension": ["Ujaran Kebencian Resahkan Warga {kab}", "Penolakan Rumah Ibadah di {desa}"],
-                 "prevention": ["FKUB {kab} Gelar Dialog Lintas Agama", "Ikrar Damai Tokoh Adat dan Agama"]},
-    "resource": {"incident": ["Warga Blokade Jalan Perusahaan di {kec}", "Sengketa Lahan Berujung Bentrok"],
-                 "tension": ["Warga {desa} Ancam Duduki Lahan Perusahaan", "Sengketa Lahan Kembali Memanas"],
-                 "prevention": ["Tim Terpadu Sengketa Lahan Dibentuk", "Mediasi Warga dan Perusahaan Capai Kesepakatan"]},
-    "boundary": {"incident": ["Patok Batas Dirusak Warga", "Sengketa Tapal Batas Memakan Korban"],
+                 "prevention": ["Jaga Pilkada {kab} Tetap Damai", "Pengamanan Pemilu di {kab} Diperkuat"]},
+    "identity": {"incident": ["Insiden Bernuansa SARA di {kab}", "Gangguan terhadap Rumah Ibadah di {kab}"],
+                 "tension": ["Isu SARA Resahkan Warga {kab}", "Hubungan Antarwarga di {kab} Menegang"],
+                 "prevention": ["Merawat Kerukunan di {kab}", "Tokoh Lintas Agama {kab} Serukan Damai"]},
+    "resource": {"incident": ["Sengketa Lahan di {kab} Berujung Aksi", "Konflik Warga dan Perusahaan di {kec}"],
+                 "tension": ["Sengketa Lahan di {kab} Memanas", "Warga {desa} Tuntut Hak atas Lahan"],
+                 "prevention": ["Penyelesaian Sengketa Lahan di {kab}", "Mencegah Konflik Agraria di {kab}"]},
+    "boundary": {"incident": ["Sengketa Batas Wilayah di {kab} Memicu Aksi"],
                  "tension": ["Sengketa Batas {kab} Kembali Mencuat"],
                  "prevention": ["Penegasan Batas Desa Lewat Musyawarah"]},
     "governance": {"incident": ["Warga {kab} Protes Kebijakan Pemerintah", "Aksi Protes di {kab}"],
                    "tension": ["Kebijakan Pemkab {kab} Menuai Protes", "Warga {kab} Ancam Gelar Aksi"],
                    "prevention": ["Pemkab {kab} Buka Ruang Dialog"]},
-    "labor": {"incident": ["Ratusan Buruh Mogok Kerja", "Aksi Buruh PT {company} Memanas"],
-              "tension": ["Serikat Pekerja Ancam Mogok", "Gaji Tertunggak, Pekerja Resah"],
-              "prevention": ["Perundingan Bipartit Capai Titik Temu"]},
-    "communal_violence": {"incident": ["Tawuran Pecah di {kec}", "Bentrok Antarkampung di {kec}"],
-                          "tension": ["Dua Kelompok Warga Saling Ancam"],
-                          "prevention": ["Ikrar Damai Akhiri Tawuran", "Upacara Perdamaian Adat di {kec}"]},
-    "security": {"incident": ["Densus 88 Tangkap Terduga Teroris", "Serangan Kelompok Bersenjata di {kec}"],
-                 "tension": ["Aparat Siaga Usai Surat Ancaman", "Paham Radikal Terdeteksi di {kab}"],
-                 "prevention": ["Sosialisasi Cegah Radikalisme", "Patroli Gabungan di Perbatasan"]},
-    "disinformation": {"incident": ["Hoaks Picu Amuk Massa"],
-                       "tension": ["Polisi Bantah Hoaks Serangan", "Awas Hoaks Jelang Pemilu"],
-                       "prevention": ["Literasi Digital Tangkal Hoaks", "Satgas Siber Pantau Konten Provokatif"]},
+    "labor": {"incident": ["Aksi Pekerja di {kab}", "Buruh {kab} Tuntut Hak"],
+              "tension": ["Perselisihan Perburuhan di {kab} Memanas", "Pekerja {kab} Resah"],
+              "prevention": ["Perselisihan Kerja di {kab} Menemui Titik Temu"]},
+    "communal_violence": {"incident": ["Kekerasan Massa di {kec}", "Bentrok Warga di {kec}"],
+                          "tension": ["Dua Kelompok Warga di {kec} Saling Ancam"],
+                          "prevention": ["Ikrar Damai Warga {kec}", "Perdamaian Warga di {kec}"]},
+    "security": {"incident": ["Gangguan Keamanan di {kab}", "Insiden Keamanan di {kec}"],
+                 "tension": ["Aparat {kab} Tingkatkan Kewaspadaan"],
+                 "prevention": ["Cegah Radikalisme dan Gangguan Keamanan di {kab}"]},
+    "disinformation": {"incident": ["Hoaks Picu Aksi Massa di {kab}"],
+                       "tension": ["Hoaks Beredar di {kab}", "Polisi Minta Warga {kab} Tak Terprovokasi"],
+                       "prevention": ["Tangkal Hoaks di {kab}"]},
 }
 
 PREVENTION_GENERIC = [

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
 NERGRIT_LABELS = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
-NERP_LABELS = {"PPL": "PER", "PLC": "LOC"}  # IND, EVT, FNB → missing
+NERP_LABELS = {"PPL": "PER", "PLC": "LOC", "IND": "ORG"}  # EVT, FNB → missing
 NO_SPACE_BEFORE = set(",.;:!?)]}%'\"”’")
 NO_SPACE_AFTER = set("([{\"“‘")
 

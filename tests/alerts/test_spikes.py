@@ -23,14 +23,14 @@ def test_bucket_check_uses_the_trailing_mean_and_thresholds():
     assert episode_start([1, 1, 1, 1, 9, 12], 4, settings) == 4   # the surge began yesterday
 
 
-def _seed(es_client, prefix, tmp_path, per_day: dict[tuple[str, str], list[int]]):
+def _seed(es_client, prefix, tmp_path, per_day: dict[tuple[str, str], list[int]], tag: str = ""):
     """per_day[(regency, category)] = counts for the days ending today (last = today)."""
     docs = []
     for (regency, category), counts in per_day.items():
         for back, n in enumerate(reversed(counts)):
             day = NOW - timedelta(days=back)
             for i in range(n):
-                docs.append(make_article(f"{regency}-{category}-{back}-{i}", f"Berita {category} {i}",
+                docs.append(make_article(f"{tag}{regency}-{category}-{back}-{i}", f"Berita {category} {i}",
                                          categories=[category], regency=regency,
                                          published=day - timedelta(minutes=5 * i)))
     with ArticleRepository(es_client, prefix).writer(tmp_path / "spool", refresh="wait_for") as writer:
@@ -51,7 +51,7 @@ def test_seeded_surge_raises_one_spike_and_steady_volume_none(es_client, index_p
     assert alert["explanation"] == ("Lonjakan Sumber daya alam & lahan di Kabupaten Bulungan: "
                                     "12 artikel hari ini vs 1,9 yang diperkirakan")
     # the surge goes on: the same episode, refreshed, no new alert
-    _seed(es_client, index_prefix, tmp_path, {("65.01", "resource"): [3]})  # three more today
+    _seed(es_client, index_prefix, tmp_path, {("65.01", "resource"): [3]}, tag="more")  # three more today
     later = NOW + timedelta(hours=1)
     assert spikes.run(es_client, index_prefix, settings, later, refresh="wait_for") == []
     repo = AlertRepository(es_client, index_prefix)
@@ -64,7 +64,7 @@ def test_seeded_surge_raises_one_spike_and_steady_volume_none(es_client, index_p
 def test_hourly_spike_for_social_posts(es_client, index_prefix, tmp_path):
     settings = AlertSettings(spike_baseline_days=2)
     docs = [make_article(f"p{i}", "Provokasi di grup", categories=["disinformation"], kind="social_post",
-                         published=NOW - timedelta(minutes=i)) for i in range(8)]
+                         published=NOW + timedelta(minutes=i)) for i in range(8)]
     docs += [make_article(f"q{h}", "Unggahan biasa", categories=["disinformation"], kind="social_post",
                           published=NOW - timedelta(hours=h)) for h in range(2, 40, 3)]
     with ArticleRepository(es_client, index_prefix).writer(tmp_path / "spool", refresh="wait_for") as writer:

@@ -61,14 +61,16 @@ def make_doc(nlp: Language, text: str, title: str = "", ents: dict[str, str] | N
     from nlp.pipeline import make_doc as pipeline_make_doc
 
     doc = pipeline_make_doc(nlp, {"title": title, "text": text, **(meta or {})})
-    spans = []
-    for surface, label in (ents or {}).items():
+    spans: list[Span] = []
+    for surface, label in sorted((ents or {}).items(), key=lambda kv: -len(kv[0])):
         start = 0
         while (start := doc.text.find(surface, start)) >= 0:
             span = doc.char_span(start, start + len(surface), label=label)
             assert span is not None, f"{surface!r} is not on token boundaries"
-            spans.append(span)
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
             start += len(surface)
+    spans.sort(key=lambda s: s.start)
     doc.ents = spans
     return doc
 

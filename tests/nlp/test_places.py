@@ -101,7 +101,7 @@ def test_non_admin_places_are_kept_and_attached_to_their_area(rules_nlp):
     locs = _by_mention(doc)
     river = locs["Sungai Sesayap"]
     assert river["level"] == "non_admin" and river["kind"] == "river" and river["code"] is None
-    assert river["parent_codes"] == ["65", "65.04"]
+    assert river["parent_codes"] == ["65", "65.04"]  # the river, not kecamatan Sesayap
     island = locs["Pulau Bunyu"]
     assert island["level"] == "non_admin" and island["geo"] is not None
     assert "65.01" in island["parent_codes"]
