@@ -1,5 +1,8 @@
 """Alert lifecycle: new → acknowledged → verified | dismissed, by whom, with a note and an audit trail.
 
+An acknowledged or judged alert can be reopened (→ new; its verdict is withdrawn, the trail keeps
+it); every other move (new → verified, dismissed → acknowledged, ...) is refused.
+
 Every change appends to `history` ({at, by, from, to, note}) and is written with optimistic
 concurrency, so two analysts acting at once cannot both move the same alert. Verdicts give the
 precision of each rule and category and labelled data for retraining (`alerts.feedback`).
@@ -13,9 +16,9 @@ from store.alerts import AlertRepository
 STATUSES = ("new", "acknowledged", "verified", "dismissed")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "new": ("acknowledged",),
-    "acknowledged": ("verified", "dismissed"),
-    "verified": (),
-    "dismissed": (),
+    "acknowledged": ("verified", "dismissed", "new"),
+    "verified": ("new",),
+    "dismissed": ("new",),
 }
 VERDICTS = ("verified", "dismissed")
 
@@ -38,7 +41,7 @@ def transition(repo: AlertRepository, alert_id: str, to: str, *, by: str, note: 
     alert, seq_no, term = found
     current = alert.get("status", "new")
     if to not in TRANSITIONS[current]:
-        allowed = ", ".join(TRANSITIONS[current]) or "nothing (final)"
+        allowed = ", ".join(TRANSITIONS[current])
         raise LifecycleError(f"E072: an alert that is {current} cannot become {to}; allowed: {allowed}", 409)
     now = iso(utc_now())
     alert["status"] = to
@@ -46,6 +49,9 @@ def transition(repo: AlertRepository, alert_id: str, to: str, *, by: str, note: 
     alert.setdefault("history", []).append({"at": now, "by": by, "from": current, "to": to, "note": note or None})
     if to in VERDICTS:
         alert.update(verdict=to, verdict_by=by, verdict_at=now)
+    else:
+        for name in ("verdict", "verdict_by", "verdict_at"):
+            alert.pop(name, None)
     if not repo.replace_if_unchanged(alert, seq_no, term):
         raise LifecycleError("E073: the alert was changed by someone else meanwhile; reload and try again", 409)
     return alert

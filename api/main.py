@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api.ratelimit import TokenBucketLimiter
+from api.routes import alerts, digests, feeds, rules, subscribers, webhooks
 from api.routes import articles, exports, health, keys, regions, sources
 from api.web import register as register_web_ui
 from store.queries import QueryError
@@ -31,6 +32,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(sources.router)
     app.include_router(keys.router)
+    app.include_router(alerts.router)
+    app.include_router(rules.router)
+    app.include_router(feeds.router)
+    app.include_router(digests.router)
+    app.include_router(webhooks.router)
+    app.include_router(subscribers.router)
     register_web_ui(app)
 
     @app.exception_handler(QueryError)

@@ -42,3 +42,12 @@ class StoredAwareDupeFilter(RFPDupeFilter):
         if jobdir and Path(jobdir, STORED_FILE).exists():
             dupefilter._fingerprints.update(_read_fingerprints(Path(jobdir, STORED_FILE).read_bytes()))
         return dupefilter
+
+    def log(self, request, spider) -> None:
+        """A redirect back to a page already fetched is a loop: say so (plain duplicates stay quiet)."""
+        chain = request.meta.get("redirect_urls")
+        if chain:
+            self.logger.warning("W208: refused %s: redirect loop (%s)", request.url, " -> ".join([*chain, request.url]))
+            spider.crawler.stats.inc_value("waspada/refused/W208")
+        else:
+            super().log(request, spider)

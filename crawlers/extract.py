@@ -21,18 +21,18 @@ from lxml import html as lxml_html
 from crawlers.dedup import canonical_url
 from crawlers.extraction.clean import (authors_from_text, clean_author, clean_body, clean_lines,
                                        strip_site_suffix)
-from crawlers.extraction.dates import iso, parse_date, to_zone
+from crawlers.extraction.dates import ZONES, iso, parse_date, to_zone
 from crawlers.extraction.encoding import decode_html
 from crawlers.extraction.metadata import PageMeta, read_meta
 
 # Class/id tokens of page parts that are never the article body.
 _NOISE_TOKEN = re.compile(
-    r"^(?:related|related-?posts?|jp-relatedposts|yarpp.*|crp_related|sharedaddy|share.*|sharing|social.*|"
-    r"comments?|comment-.*|respond|disqus.*|baca-?juga|bacajuga|artikel-?terkait|berita-?terkait|"
-    r"ads?|adsbygoogle|ad-.*|ads-.*|advert.*|iklan.*|widget.*|sidebar.*|newsletter|breadcrumbs?|"
+    r"^(?:related|jp-relatedposts|yarpp.*|crp_related|sharedaddy|sharing|social.*|respond|disqus.*|"
+    r"ads?|adsbygoogle|ad-.*|ads-.*|iklan.*|widget|widget-area|widget_.*|sidebar.*|newsletter|breadcrumbs?|"
     r"tags?-links|post-tags|entry-tags|author-box|about-author|navigation|nav-links|post-navigation|"
-    r"popular.*|terpopuler|recommend.*|rekomendasi|footer|site-footer|site-header|menu|wp-caption-text|"
-    r"editor-box|copyright)$",
+    r"footer|site-footer|site-header|menu|wp-caption-text|editor-box|copyright|twitter-tweet|instagram-media|"
+    r"tiktok-embed|wp-embedded-content|addtoany.*|a2a.*|heateor.*|sharethis.*|post-views.*)$"
+    r"|share|related|terkait|baca-?juga|bacajuga|comment|komentar|advert|popular|terpopuler|recommend|rekomendasi",
     re.I,
 )
 _BODY_CONTAINERS = (
@@ -40,12 +40,34 @@ _BODY_CONTAINERS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' td-post-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' tdb_single_content ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' content-inner ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' detail-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' detail__body-text ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' txt-article ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' side-article ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-body ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' single-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' story-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' news-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' isi-berita ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' detail-berita ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' content-detail ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-entry ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' the-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' single-post-content ')]",
     "//article",
 )
+
+
+_ZONE_WORD = re.compile(r"\d[^A-Za-z]{0,12}\b(WITA|WIB|WIT)\b")
+_TAXONOMY_PREFIXES = ("category-", "tag-", "post-", "format-", "status-", "type-", "elementor", "single-", "page-")
+_HOLDS_ARTICLE = (".//h1 | .//*[@itemprop='articleBody'] | .//*[contains(concat(' ', normalize-space(@class), ' '), "
+                  "' entry-content ')]")
 
 
 @dataclass
@@ -70,7 +92,11 @@ class Extracted:
 
 def _is_noise(el: etree._Element) -> bool:
     tokens = (el.get("class") or "").split() + ([el.get("id")] if el.get("id") else [])
-    return any(_NOISE_TOKEN.match(t) for t in tokens)
+    for token in tokens:
+        exact_only = token.startswith(_TAXONOMY_PREFIXES)  # WordPress post_class: category-iklan, tag-share…
+        if (_NOISE_TOKEN.match(token) if exact_only else _NOISE_TOKEN.search(token)):
+            return not el.xpath(_HOLDS_ARTICLE)  # never drop a wrapper around the article itself
+    return False
 
 
 def _strip_noise(tree: lxml_html.HtmlElement) -> None:
@@ -103,22 +129,32 @@ def _paragraphs(root: etree._Element) -> list[str]:
     return paragraphs
 
 
-def _container_text(tree: lxml_html.HtmlElement) -> str:
-    """Paragraphs of the theme's article container (the fallback when trafilatura misses)."""
+def _container_text(tree: lxml_html.HtmlElement) -> tuple[str, bool]:
+    """Paragraphs of the theme's content block, and whether it was a theme-specific block."""
     for xpath in _BODY_CONTAINERS:
         found = tree.xpath(xpath)
         if found:
             paragraphs = _paragraphs(found[0])
             if paragraphs:
-                return "\n".join(paragraphs)
-    return ""
+                return "\n".join(paragraphs), xpath != "//article"
+    return "", False
+
+
+def _page_zone(values: list[str]):
+    """The zone a page writes next to its dates ("09:15 WIB"), used for its zone-less dates."""
+    for value in values:
+        match = _ZONE_WORD.search(value) if len(value) <= 120 else None
+        if match:
+            return ZONES[match.group(1).upper()]
+    return None
 
 
 def _first_date(values: list[str], region_code: str | None, now: datetime | None) -> tuple[datetime | None, str | None]:
+    zone = _page_zone(values)
     for value in values:
         if len(value) > 120:
             continue
-        parsed = parse_date(value, region_code=region_code, now=now)
+        parsed = parse_date(value, region_code=region_code, zone=zone, now=now)
         if parsed is not None and 1990 <= parsed.year <= 2100:
             return parsed, value
     return None, None
@@ -170,21 +206,26 @@ def extract_html(page: str | bytes, url: str, *, region_code: str | None = "65",
             break
 
     published, published_raw = _first_date(meta.published, region_code, now)
+    shown_in = _page_zone(meta.published)  # the page's own zone when it names one, else the source's
     if published is not None:
-        result.published = iso(to_zone(published, region_code))
+        result.published = iso(to_zone(published, region_code, shown_in))
         result.published_local = published_raw
     modified, _ = _first_date(meta.modified, region_code, now)
-    result.modified = iso(to_zone(modified, region_code)) if modified else None
+    result.modified = iso(to_zone(modified, region_code, shown_in)) if modified else None
 
-    raw_body = _container_text(tree)
-    byline_text = raw_body
+    byline_text, _ = _container_text(tree)
     _strip_noise(tree)
     extracted = trafilatura.extract(tree, url=url, include_comments=False, include_tables=False,
                                     include_links=False, include_images=False, deduplicate=False,
                                     favor_precision=False, with_metadata=False) or ""
-    container = _container_text(tree)
+    container, specific = _container_text(tree)
+    clean_container, clean_extracted = clean_body(container), clean_body(extracted)
     body_source = extracted
-    if len(clean_body(container)) > len(clean_body(extracted)) * 1.3 or not extracted.strip():
+    if not clean_extracted.strip():
+        body_source = container
+    elif specific and len(clean_container) >= 0.6 * len(clean_extracted):
+        body_source = container  # the theme's content block, paragraph by paragraph: the most exact
+    elif len(clean_container) > len(clean_extracted) * 1.3:
         body_source = container
     result.text = _drop_heading_lines(clean_body(body_source), result.title, region_code)
 

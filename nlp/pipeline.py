@@ -116,7 +116,8 @@ def _offsets(doc: Doc, start: int | None, end: int | None) -> tuple[str, int | N
     return "text", start - ts, end - ts
 
 
-def serialize(doc: Doc, article: dict, version: str, enriched_at: str | None = None) -> dict:
+def serialize(doc: Doc, article: dict, version: str, enriched_at: str | None = None,
+              extensions: Iterable[str] = OUTPUT_EXTENSIONS) -> dict:
     """The input dict plus the enrichment fields of the articles index mapping."""
     out = dict(article)
     entities = []
@@ -147,14 +148,15 @@ def serialize(doc: Doc, article: dict, version: str, enriched_at: str | None = N
         "enrichment": {"model_version": version,
                        "enriched_at": enriched_at or datetime.now(UTC).isoformat(timespec="seconds")},
     })
-    for name in OUTPUT_EXTENSIONS:
+    for name in extensions:
         if Doc.has_extension(name) and getattr(doc._, name) is not None:
             out[name] = getattr(doc._, name)
     return out
 
 
 def iter_enrich(docs: Iterable[dict], nlp: Language | None = None, batch_size: int | None = None,
-                n_process: int | None = None, settings=None) -> Iterator[dict]:
+                n_process: int | None = None, settings=None,
+                extensions: Iterable[str] = OUTPUT_EXTENSIONS) -> Iterator[dict]:
     """Enrich articles lazily, in input order (for large files and progress bars)."""
     settings = _settings(settings)
     nlp = nlp or load_pipeline(settings)
@@ -169,7 +171,7 @@ def iter_enrich(docs: Iterable[dict], nlp: Language | None = None, batch_size: i
             yield make_doc(nlp, article)
 
     for i, doc in enumerate(nlp.pipe(feed(), batch_size=batch_size, n_process=n_process)):
-        yield serialize(doc, articles[i], version)
+        yield serialize(doc, articles[i], version, extensions=extensions)
         articles[i] = None  # type: ignore[call-overload]  # free memory as we go
 
 

@@ -59,8 +59,9 @@ def _with_included_properties(name: str, body: dict, bodies: dict[str, dict]) ->
 
     A percolator index must map every field its stored queries reference; declaring
     `"_meta": {"include_properties_of": "articles"}` keeps articles.json the single source of
-    truth. The template's own properties win on a name clash. Bump the including template's
-    `version` when the included mapping changes, so that `init` migrates its index too.
+    truth. The template's own properties win on a name clash. The effective version is
+    own + included − 1, so a new articles version also gives the including index a new version
+    and `init` migrates it (both numbers only grow, so their sum does too).
     """
     source_name = body.get("_meta", {}).get("include_properties_of")
     if not source_name:
@@ -71,6 +72,7 @@ def _with_included_properties(name: str, body: dict, bodies: dict[str, dict]) ->
         raise KeyError(f"E025: template {name!r} includes properties of {source_name!r}, "
                        f"which is not a template in index_mappings/; fix _meta.include_properties_of")
     merged = copy.deepcopy(body)
+    merged["version"] = int(body["version"]) + int(source["version"]) - 1
     template = merged.setdefault("template", {})
     properties = template.setdefault("mappings", {}).setdefault("properties", {})
     template["mappings"]["properties"] = (copy.deepcopy(source["template"]["mappings"]["properties"])

@@ -32,6 +32,9 @@ MAX_VALUE_CHARS = 200    # characters per filter value
 MAX_PAGE_SIZE = 100
 FACET_SIZE = 20
 DATE_FIELD = "published"
+#: Dates without an offset, day rounding (`now/d`) and histogram buckets use the analysts' time zone
+#: (Kalimantan Utara = WITA, UTC+8).
+TIME_ZONE = "+08:00"
 
 _DATE_MATH = re.compile(r"^now([+-]\d{1,6}[yMwdhHms])*(/[yMwdhHms])?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -159,7 +162,7 @@ def build_filters(params: SearchParams) -> list[dict]:
             bounds["gte"] = params.date_from
         if params.date_to:
             bounds["lte"] = params.date_to
-        clauses.append({"range": {DATE_FIELD: bounds}})
+        clauses.append({"range": {DATE_FIELD: {**bounds, "time_zone": TIME_ZONE}}})
     if params.min_intensity is not None:
         clauses.append({"range": {"conflict.intensity": {"gte": params.min_intensity}}})
     if params.min_risk is not None:
@@ -234,7 +237,7 @@ def facet_aggs(facets: list[str] | tuple[str, ...], interval: str | None = "day"
             aggs[name] = {"terms": {"field": field, "size": FACET_SIZE}}
     if interval:
         aggs["histogram"] = {"date_histogram": {"field": DATE_FIELD, "calendar_interval": interval,
-                                                "min_doc_count": 1}}
+                                                "min_doc_count": 1, "time_zone": TIME_ZONE}}
     return aggs
 
 

@@ -6,6 +6,7 @@ import typer
 
 from waspada.commands import crawl as crawl_commands
 from waspada.commands import data as data_commands
+from waspada.commands import digest as digest_commands
 from waspada.commands import enrich as enrich_commands
 from waspada.commands import es as es_commands
 from waspada.commands import keys as keys_commands
@@ -13,6 +14,7 @@ from waspada.commands import evaluate as evaluate_commands
 from waspada.commands import extract as extract_commands
 from waspada.commands import service as service_commands
 from waspada.commands import train as train_commands
+from waspada.commands import worker as worker_commands
 
 app = typer.Typer(
     name="waspada",
@@ -30,6 +32,8 @@ app.add_typer(evaluate_commands.app, name="evaluate", help="Score the NLP models
 enrich_commands.register(app)
 crawl_commands.register(app)
 extract_commands.register(app)
+worker_commands.register(app)
+digest_commands.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

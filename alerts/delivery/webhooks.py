@@ -203,16 +203,18 @@ class WebhookQueue:
         return delivery
 
 
-def run_worker(client: Elasticsearch, prefix: str, settings: WebhookSettings, stop: threading.Event) -> None:
+def run_worker(client: Elasticsearch, prefix: str, settings: WebhookSettings, stop: threading.Event,
+               wake: threading.Event | None = None) -> None:
     """Deliver until `stop` is set: at once when woken by the indexing path, else every poll interval."""
+    wake = wake or WAKE
     queue = WebhookQueue(client, prefix, settings, refresh=False)
     try:
         while not stop.is_set():
-            WAKE.clear()
+            wake.clear()
             try:
                 queue.deliver_due()
             except Exception:  # noqa: BLE001 — keep the worker alive through an Elasticsearch outage
                 log.exception("E064: webhook delivery round failed; retrying in %.0fs", settings.poll_seconds)
-            WAKE.wait(settings.poll_seconds)
+            wake.wait(settings.poll_seconds)
     finally:
         queue.close()

@@ -29,17 +29,20 @@ def _nice_max(value: float) -> float:
     return float(10 * exp)
 
 
-def _x_ticks(times: list[float], labels: list[str], x_of, count: int = 6) -> list[dict]:
-    if not times:
-        return []
-    step = max(1, math.ceil(len(times) / count))
-    return [{"x": round(x_of(t), 1), "label": lab} for t, lab in list(zip(times, labels))[::step]]
+def _x_ticks(times: list[float], labels: list[str], x_of, min_gap: float = 80.0) -> list[dict]:
+    """Date labels under the axis, skipping any that would overlap the previous one."""
+    ticks: list[dict] = []
+    for t, lab in zip(times, labels):
+        x = round(x_of(t), 1)
+        if not ticks or x - ticks[-1]["x"] >= min_gap:
+            ticks.append({"x": x, "label": lab})
+    return ticks
 
 
 def bar_chart(buckets: list[dict], width: int = 720, height: int = 160, pad_left: int = 36,
               pad_bottom: int = 22) -> dict:
     """Bars of a date histogram placed by time (gaps stay visible), with a y axis from 0."""
-    plot_w, plot_h = width - pad_left - 8, height - pad_bottom - 8
+    plot_w, plot_h = width - pad_left - 36, height - pad_bottom - 8
     if not buckets:
         return {"width": width, "height": height, "bars": [], "ticks": [], "y_ticks": [], "empty": True,
                 "pad_left": pad_left, "base": 8 + plot_h}
@@ -75,7 +78,7 @@ def _fmt(value: float) -> str:
 def line_chart(series: list[dict], width: int = 720, height: int = 200, y_max: float | None = None,
                pad_left: int = 40, pad_bottom: int = 22) -> dict:
     """Polylines for series `[{name, points: [(ISO date, value or None)]}]` on a shared time axis."""
-    plot_w, plot_h = width - pad_left - 8, height - pad_bottom - 8
+    plot_w, plot_h = width - pad_left - 36, height - pad_bottom - 8
     times = sorted({_ts(t) for s in series for t, v in s["points"] if v is not None})
     labels = {_ts(t): str(t)[:10] for s in series for t, _ in s["points"]}
     values = [v for s in series for _, v in s["points"] if v is not None]

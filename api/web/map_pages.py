@@ -60,8 +60,9 @@ def map_page(request: Request, user: Consumer, articles: ArticlesDep,
                 has_reference=bool(features), search_qs=query_string(base))
 
 
-def _series_aggs(interval: str, province: str) -> dict:
-    histogram = {"date_histogram": {"field": "published", "calendar_interval": interval, "min_doc_count": 0}}
+def _series_aggs(histogram_spec: dict, province: str) -> dict:
+    """Per-category and per-kabupaten volume, bucketed exactly like the search's histogram (zeros kept)."""
+    histogram = {"date_histogram": {**histogram_spec, "min_doc_count": 0}}
     return {
         "by_category": {"terms": {"field": "conflict.categories", "size": TOP_SERIES}, "aggs": {"t": histogram}},
         "by_regency": {"terms": {"field": "region_codes", "include": province.replace(".", "\\.") + "\\.[0-9]{2}",
@@ -94,7 +95,7 @@ def trends_page(request: Request, user: Consumer, articles: ArticlesDep,
         province = request.app.state.settings.nlp.home_province
         body["aggs"]["histogram"]["aggs"] = {"risk_avg": {"avg": {"field": "risk.score"}},
                                              "risk_max": {"max": {"field": "risk.score"}}}
-        body["aggs"].update(_series_aggs(interval, province))
+        body["aggs"].update(_series_aggs(body["aggs"]["histogram"]["date_histogram"], province))
         found = articles.search(body)
         aggs = found.get("aggregations", {})
         volume = read_facets({"histogram": aggs["histogram"]})["histogram"]
@@ -104,7 +105,7 @@ def trends_page(request: Request, user: Consumer, articles: ArticlesDep,
                 {"name": "Risiko tertinggi", "color": "#c62828",
                  "points": [(b["key_as_string"], b["risk_max"]["value"]) for b in aggs["histogram"]["buckets"]]}]
         charts = {"total": found["hits"]["total"]["value"], "volume": bar_chart(volume),
-                  "risk": line_chart(risk, y_max=max([1.0] + [v for s in risk for _, v in s["points"] if v])),
+                  "risk": line_chart(risk, y_max=100.0),
                   "categories": line_chart(_series(aggs["by_category"], times, CATEGORY_LABELS)),
                   "regions": line_chart(_series(aggs["by_regency"], times, names))}
     regencies = sorted((c, n) for c, n in names.items() if c.count(".") == 1)

@@ -40,6 +40,8 @@ ACTOR_TYPE_LABELS = {
 }
 STATUS_LABELS = {"new": "Baru", "acknowledged": "Ditindaklanjuti", "verified": "Terverifikasi",
                  "dismissed": "Diabaikan"}
+ACTION_LABELS = {"acknowledge": "Tindak lanjuti", "verify": "Verifikasi", "dismiss": "Abaikan",
+                 "reopen": "Buka kembali"}
 ALERT_TYPE_LABELS = {"rule": "Aturan", "spike": "Lonjakan", "silence": "Sumber diam"}
 KIND_LABELS = {"article": "Berita", "post": "Unggahan"}
 LANGUAGE_LABELS = {"id": "Indonesia", "en": "Inggris"}
@@ -49,7 +51,8 @@ BAND_CLASSES = {"Aman": "aman", "Cenderung Aman": "cenderung", "Rawan": "rawan",
 FACET_TITLES = {
     "category": "Kategori konflik", "stage": "Tahap", "region": "Wilayah", "actor": "Aktor",
     "actor_type": "Jenis aktor", "source": "Sumber", "sentiment": "Sentimen", "risk_band": "Tingkat risiko",
-    "language": "Bahasa", "kind": "Jenis dokumen",
+    "language": "Bahasa", "kind": "Jenis dokumen", "q": "Kata kunci", "min_risk": "Risiko minimal",
+    "min_intensity": "Intensitas minimal",
 }
 FACET_LABELS = {"category": CATEGORY_LABELS, "stage": STAGE_LABELS, "sentiment": SENTIMENT_LABELS,
                 "actor_type": ACTOR_TYPE_LABELS, "kind": KIND_LABELS, "language": LANGUAGE_LABELS}
@@ -96,7 +99,8 @@ def _environment() -> Environment:
     env.filters.update(local_time=local_time, marks=marks, label=label, qs=query_string)
     env.globals.update(CATEGORY_LABELS=CATEGORY_LABELS, STAGE_LABELS=STAGE_LABELS, STATUS_LABELS=STATUS_LABELS,
                        SENTIMENT_LABELS=SENTIMENT_LABELS, ACTOR_TYPE_LABELS=ACTOR_TYPE_LABELS,
-                       ALERT_TYPE_LABELS=ALERT_TYPE_LABELS, BANDS=BANDS, BAND_COLORS=BAND_COLORS,
+                       ALERT_TYPE_LABELS=ALERT_TYPE_LABELS, ACTION_LABELS=ACTION_LABELS, BANDS=BANDS,
+                       BAND_COLORS=BAND_COLORS,
                        BAND_CLASSES=BAND_CLASSES, FACET_TITLES=FACET_TITLES, ENTITY_LABELS=ENTITY_LABELS)
     return env
 

@@ -8,6 +8,7 @@ alerts an article raised.
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -39,9 +40,21 @@ PAGE_SIZE = 20
 
 @lru_cache(maxsize=4)
 def _names(folders: tuple[Path, ...], province: str) -> dict[str, str]:
-    names = region_names(list(folders), "regency", province)
+    names = {province: _province_name(folders, province)}
+    names.update(region_names(list(folders), "regency", province))
     names.update(region_names(list(folders), "district", province))
     return names
+
+
+def _province_name(folders: tuple[Path, ...], province: str) -> str:
+    for folder in folders:
+        path = folder / "provinces.csv"
+        if path.is_file():
+            with open(path, encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    if row.get("kode") == province:
+                        return f"Provinsi {row['nama'].title()}"
+    return f"Provinsi {province}"
 
 
 def region_labels(request: Request) -> dict[str, str]:
@@ -106,7 +119,8 @@ def _hit_view(hit: dict, names: dict[str, str]) -> dict:
     public = ArticleHit.from_hit(hit)
     src = hit["_source"]
     cues = [c.get("text") for c in (src.get("conflict") or {}).get("cues") or [] if c.get("text")]
-    places = [(code, names[code]) for code in public.region_codes if code in names]
+    places = sorted(((code, names[code]) for code in public.region_codes if code in names),
+                    key=lambda item: -item[0].count("."))  # the most precise place first
     primary = public.primary_location or {}
     if primary.get("code") and primary["code"] not in dict(places):
         places.insert(0, (primary["code"], primary.get("name") or primary["code"]))

@@ -24,14 +24,18 @@ _NOISE_LINE = re.compile(
     r"|\d+\s+(?:komentar|comments?|tanggapan)\b.*"
     r"|(?:tinggalkan|berikan)\s+(?:komentar|balasan).*|leave\s+a\s+(?:reply|comment).*"
     r"|(?:tags?|topik|kategori)\s*:.*"
+    r"|dapatkan\s+(?:update|berita|informasi|notifikasi)\b.*|download\s+aplikasi\b.*|klik\s+(?:di\s*sini|link)\b.*"
+    r"|(?:ikuti|gabung)\s+(?:juga\s+)?(?:kami|kanal|grup|saluran)\b.*"
+    r"|artikel\s+ini\s+(?:telah\s+)?(?:tayang|terbit|dimuat)\b.*"
     r")\s*$",
     re.I,
 )
 # Trailer lines: removed while they are at the end of the body.
+_LABELS = (r"(?:editor|penyunting|redaktur|pewarta|penulis|reporter|wartawan|jurnalis|kontributor|laporan|"
+           r"sumber|foto|fotografer|editing|peliput|penerjemah|copy\s*editor)")
 _TRAILER_LINE = re.compile(
     r"^\s*(?:"
-    r"\(?\s*(?:editor|penyunting|redaktur|pewarta|penulis|reporter|wartawan|jurnalis|kontributor|"
-    r"sumber|foto|fotografer|editing|peliput|penerjemah)\s*:.*"
+    r"\(?\s*" + _LABELS + r"(?:\s*/\s*" + _LABELS + r")*\s*:.*"
     r"|\(?\s*(?:©|\(c\)|copyright|hak\s+cipta).*"
     r"|\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})*\s*\)\.?"
     r"|\*+\)?.*"
@@ -42,10 +46,16 @@ _TRAILER_LINE = re.compile(
 # Editor initials glued to the last sentence: "... kata dia. (vyp/kna)" or "(adv)".
 _TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})*\s*\)\s*$", re.I)
 _AUTHOR_LINE = re.compile(
-    r"^\s*\(?\s*(?:pewarta|penulis|reporter|wartawan|jurnalis|kontributor|oleh)\s*:?\s*"
-    r"(?P<name>[^\n()|,;]{2,60}?)\s*\)?\s*(?:[|,;/].*)?$",
+    r"^\s*\(?\s*(?:pewarta|penulis|reporter|wartawan|jurnalis|kontributor|laporan)"
+    r"(?:\s*/\s*(?:editor|penyunting|redaktur|fotografer))?\s*:\s*"
+    r"(?P<name>[^\n()|,;/]{2,60}?)\s*\)?\s*(?:[|,;/].*|\s+(?:editor|penyunting|redaktur)\s*:.*)?$",
     re.I,
 )
+# Tribun-network first line: "Laporan Wartawan TribunKaltara.com, Andi Pausiah".
+_LAPORAN_LINE = re.compile(r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis)\s+[\w.\-]+\s*,\s*"
+                           r"(?P<name>[^\n,|]{2,60})$", re.I)
+# Photo credits and captions that themes put as paragraphs of the body.
+_CAPTION_LINE = re.compile(r"^\s*\(?\s*(?:foto|ilustrasi|photo|gambar|sumber\s+foto)\s*:.{0,150}$", re.I)
 _LABEL = re.compile(r"^\s*(?:oleh|by|penulis|pewarta|reporter|wartawan|jurnalis|kontributor|editor|"
                     r"ditulis\s+oleh|posted\s+by)\s*:?\s*", re.I)
 
@@ -55,7 +65,7 @@ def clean_lines(text: str) -> list[str]:
     lines = []
     for raw in (text or "").splitlines():
         line = " ".join(raw.split())
-        if not line or _NOISE_LINE.match(line):
+        if not line or _NOISE_LINE.match(line) or _CAPTION_LINE.match(line) or _LAPORAN_LINE.match(line):
             continue
         lines.append(line)
     while lines and _TRAILER_LINE.match(lines[-1]):
@@ -75,7 +85,8 @@ def authors_from_text(text: str) -> list[str]:
     """Names from "Pewarta: NAME" / "Penulis: NAME" lines (the label dropped)."""
     names = []
     for raw in (text or "").splitlines():
-        match = _AUTHOR_LINE.match(" ".join(raw.split()))
+        line = " ".join(raw.split())
+        match = _AUTHOR_LINE.match(line) or _LAPORAN_LINE.match(line)
         if match:
             name = clean_author(match.group("name"))
             if name and name not in names:

@@ -162,7 +162,8 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     _add(meta.authors, *_meta(tree, "author", "article:author", "dc.creator", "parsely-author"))
     _add(meta.byline_authors, *_texts(tree, "//a[@rel='author'] | //*[" + _cls("author", "byline", "fn",
                                             "author-name", "entry-author", "post-author", "td-post-author-name",
-                                            "jeg_meta_author", "penulis", "reporter") + "]"
+                                            "jeg_meta_author", "penulis", "reporter", "credit", "read__credit",
+                                            "detail__author", "article-author") + "]"
                                       + " | //*[@itemprop='author']//*[@itemprop='name']"))
 
     for obj in articles:

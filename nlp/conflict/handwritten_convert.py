@@ -27,7 +27,7 @@ def parse(path: Path, with_title: bool) -> list[dict]:
 
 
 def main() -> None:
-    for name, out, with_title in (("holdout.txt", "holdout.jsonl", False),
+    for name, out, with_title in (("holdout.txt", "holdout.jsonl", False), ("holdout_b.txt", "holdout_b.jsonl", False),
                                   ("train_articles.txt", "handwritten.jsonl", True)):
         rows = parse(HERE / "handwritten" / name, with_title)
         with open(HERE / "data" / out, "w", encoding="utf-8") as fh:

@@ -374,76 +374,65 @@ PREVENTION_GENERIC = [
     "Polres {kab} menggelar apel kesiapsiagaan dan simulasi pengendalian massa untuk mengantisipasi gangguan kamtibmas.",
 ]
 
-# --- more leads with other sentence shapes (passive, reported, headline-like) for lexical variety
+# --- more leads with other sentence shapes (passive, reported, headline-like) for lexical variety.
+# Written without reference to the holdout set (nlp/conflict/handwritten/holdout.txt).
 LEADS["election"] += [
     ("incident", 1, "Sebanyak {n_big} relawan salah satu kandidat mendatangi kantor Bawaslu {kab} untuk memprotes dugaan kecurangan di {kec_word} {kec}."),
     ("incident", 2, "Petugas KPPS di {desa_word} {desa} diintimidasi dan kotak suara sempat direbut sekelompok orang sebelum diamankan polisi."),
+    ("incident", 1, "Saksi dari dua pasangan calon meninggalkan rapat pleno KPU {kab} sebagai bentuk protes, disusul aksi pendukung mereka di luar gedung."),
     ("tension", 1, "Kedua kubu calon bupati {kab} saling klaim kemenangan berdasarkan hitung cepat versi masing-masing, sementara massa mulai berkumpul di posko pemenangan."),
+    ("tension", 1, "Pendukung petahana dan penantang di {kab} saling lapor ke Bawaslu atas dugaan pelanggaran kampanye."),
     ("prevention", 0, "Bawaslu {kab} mengajak tokoh agama dan tokoh adat mengawasi politik uang serta menjaga suasana tetap sejuk selama masa kampanye."),
 ]
 LEADS["identity"] += [
-    ("incident", 2, "Sebuah gereja di {desa_word} {desa} dirusak orang tak dikenal pada malam hari; kaca jendela pecah dan salib dicabut."),
-    ("incident", 2, "Sebuah masjid di {kec_word} {kec} dilempari batu oleh sekelompok pemuda, memicu kemarahan jemaah."),
-    ("incident", 1, "Sejumlah organisasi kemasyarakatan berunjuk rasa menuntut penutupan tempat ibadah kelompok minoritas di {kec_word} {kec}."),
-    ("tension", 1, "Spanduk bernada rasis yang menyerang warga perantau dipasang di sejumlah ruas jalan di {kab}, dan paguyuban perantau melapor ke polisi."),
-    ("prevention", 0, "Pemuda lintas iman di {kab} menggelar kerja bakti bersama di gereja dan masjid untuk menunjukkan toleransi antarumat beragama."),
+    ("incident", 2, "Kegiatan penghayat kepercayaan di {desa_word} {desa} dibubarkan paksa oleh sekelompok orang, dan sejumlah peralatan ibadah dirusak."),
+    ("incident", 1, "Ratusan orang dari sebuah ormas keagamaan menggelar aksi di {kab} memprotes pernyataan seorang pejabat yang dinilai menghina agama mereka."),
+    ("tension", 1, "Sebuah video yang melecehkan adat suku setempat viral, dan tokoh adat memberi waktu tiga hari kepada pembuatnya untuk meminta maaf."),
+    ("prevention", 0, "Kapolres {kab} bersilaturahmi dengan pengurus gereja, masjid, dan pura untuk memastikan perayaan hari besar keagamaan berlangsung aman."),
 ]
 LEADS["resource"] += [
-    ("incident", 2, "Masyarakat adat memasang portal di jalan perusahaan tambang nikel di {kec_word} {kec} sehingga puluhan truk tertahan."),
-    ("incident", 1, "Petani plasma kelapa sawit mendatangi kantor PT {company} menuntut pembagian hasil kebun yang tak kunjung dibayarkan."),
-    ("incident", 3, "Seorang warga tewas tertembak saat aparat mengawal penggusuran lahan sengketa antara warga dan PT {company}."),
-    ("tension", 1, "Perebutan lokasi tambang emas rakyat di {kec_word} {kec} membuat penambang dari dua kampung saling curiga dan berjaga-jaga."),
-    ("prevention", 0, "Pemerintah provinsi {prov} meninjau ulang izin konsesi yang tumpang tindih dengan wilayah adat untuk mencegah sengketa lahan."),
+    ("incident", 2, "Warga {desa_word} {desa} menyegel sumur minyak milik PT {company} karena limbahnya mencemari sawah dan tambak."),
+    ("incident", 1, "Kelompok tani {kec} berunjuk rasa di kantor BPN {kab} menuntut pembatalan sertifikat hak guna usaha PT {company} di atas kebun mereka."),
+    ("incident", 3, "Dua orang meninggal dan beberapa lainnya terluka dalam bentrokan antara penambang liar dan warga pemilik lahan di {kec_word} {kec}."),
+    ("tension", 1, "Petani di {kec_word} {kec} menolak rencana pembangunan bendungan yang akan menenggelamkan kebun mereka dan bersiap menghadang alat berat."),
 ]
 LEADS["boundary"] += [
-    ("incident", 2, "Warga merobohkan gapura yang dibangun desa tetangga karena dinilai berdiri di atas wilayah {desa_word} {desa}."),
-    ("tension", 1, "Dua kepala desa di {kec_word} {kec} saling klaim sebuah pulau kecil dan masing-masing memasang papan nama desanya."),
-    ("prevention", 0, "Tim dari provinsi bersama kedua kepala desa mengukur ulang garis batas menggunakan GPS dan disaksikan tokoh adat."),
+    ("incident", 2, "Warga dua kampung di {kec_word} {kec} saling cabut papan nama desa yang dipasang di wilayah yang disengketakan."),
+    ("tension", 1, "Perbedaan peta batas antara {kab} dan kabupaten tetangga membuat penyaluran dana desa untuk {desa_word} {desa} tertahan, dan warga mulai kesal."),
+    ("prevention", 0, "Kementerian Dalam Negeri menerbitkan peraturan penegasan batas antara {kab} dan kabupaten tetangga setelah kedua pemerintah daerah sepakat."),
 ]
 LEADS["governance"] += [
-    ("incident", 1, "Ratusan tenaga honorer berunjuk rasa di kantor gubernur {prov} menuntut kejelasan status kepegawaian mereka."),
-    ("incident", 2, "Sopir angkutan memblokade jalan di {kab} selama berjam-jam memprotes kelangkaan solar di SPBU."),
-    ("incident", 2, "Warga membakar ban dan mengunci kantor camat {kec} karena jalan yang dijanjikan pemerintah tak kunjung diperbaiki."),
-    ("tension", 1, "Warga tiga desa di {kec_word} {kec} mengancam memboikot pemilu jika jalan penghubung ke kota tidak segera diperbaiki."),
-    ("tension", 1, "Warga mengumpulkan tanda tangan menuntut kepala desa {desa} mundur karena dituding menyelewengkan dana desa."),
+    ("incident", 1, "Ratusan pedagang pasar {kec} berunjuk rasa di kantor bupati {kab} menolak kenaikan retribusi los pasar."),
+    ("incident", 2, "Mahasiswa yang menolak rancangan peraturan daerah di {kab} menerobos pagar gedung DPRD; beberapa peserta aksi dan petugas terluka."),
+    ("tension", 1, "Warga {kec} mengeluhkan air PDAM yang mati berhari-hari dan menyatakan akan mendatangi kantor bupati bila tidak ada perbaikan."),
 ]
 LEADS["labor"] += [
-    ("incident", 1, "Tenaga kesehatan honorer RSUD {kab} mogok kerja karena insentif mereka belum dibayar berbulan-bulan."),
-    ("incident", 2, "Pekerja kontrak menyegel gerbang smelter di {kab} dan menghentikan bus karyawan, menuntut diangkat menjadi pekerja tetap."),
-    ("tension", 1, "Pengurus serikat buruh memberi ultimatum tujuh hari kepada manajemen PT {company}: bila THR tidak dibayar penuh, produksi akan dihentikan."),
-    ("tension", 1, "Rencana PT {company} mendatangkan ratusan tenaga kerja dari luar daerah memicu kecemburuan pemuda setempat yang menganggur."),
+    ("incident", 1, "Ratusan anak buah kapal berunjuk rasa di pelabuhan {kab} menuntut pembayaran gaji yang ditahan pemilik kapal."),
+    ("incident", 2, "Buruh bongkar muat menutup akses dermaga {kab} memprotes tarif baru yang ditetapkan pengelola pelabuhan."),
+    ("tension", 1, "Ribuan pekerja tambang di {kab} terancam dirumahkan, dan serikat pekerja menyiapkan aksi bila perusahaan tetap melakukan PHK."),
 ]
 LEADS["communal_violence"] += [
-    ("incident", 2, "Pemuda dua kampung di {kec_word} {kec} saling lempar batu dan petasan hingga dini hari; sejumlah rumah rusak."),
-    ("incident", 3, "Seorang pria yang dituduh mencuri ternak dianiaya beramai-ramai oleh warga hingga meninggal di tempat."),
-    ("incident", 3, "Tawuran antargeng remaja di {kec_word} {kec} merenggut nyawa seorang pelajar yang terkena sabetan senjata tajam."),
-    ("tension", 1, "Keluarga korban kecelakaan di {kec_word} {kec} menuntut denda adat kepada warga kampung sebelah dan mengancam akan membalas."),
+    ("incident", 2, "Keributan antarpemuda di acara pesta pernikahan di {desa_word} {desa} meluas menjadi perkelahian massal; beberapa rumah dirusak."),
+    ("incident", 3, "Massa membakar puluhan rumah di {desa_word} {desa} setelah seorang warga tewas ditikam dalam perkelahian antarkampung."),
+    ("tension", 1, "Pemuda dari dua kampung di {kec_word} {kec} saling tantang di media sosial setelah laga sepak bola antarkampung berakhir ricuh."),
 ]
 LEADS["security"] += [
-    ("incident", 2, "Pesawat perintis ditembaki kelompok bersenjata saat mendarat di lapangan terbang {kec_word} {kec}; badan pesawat berlubang."),
-    ("incident", 3, "Kelompok bersenjata membunuh {n_dead} tukang ojek di jalan antarkampung di {kec_word} {kec}."),
-    ("incident", 1, "Tim antiteror meringkus seorang pria di {kab} dan menyita bahan peledak rakitan serta buku-buku berisi paham kekerasan."),
-    ("tension", 1, "Video belasan orang bersenjata mengibarkan bendera separatis beredar luas, dan aparat menambah pasukan ke {kec_word} {kec}."),
+    ("incident", 2, "Pos polisi di {kec_word} {kec} diserang orang tak dikenal menggunakan senjata tajam; dua anggota polisi terluka."),
+    ("incident", 1, "Aparat menggerebek sebuah rumah di {kab} yang diduga menjadi tempat perakitan senjata api untuk kelompok bersenjata."),
+    ("tension", 1, "Intelijen kepolisian memantau sejumlah warga {kab} yang baru kembali dari luar negeri dan diduga pernah bergabung dengan jaringan teroris."),
 ]
 LEADS["disinformation"] += [
-    ("incident", 1, "Polisi menangkap pemilik akun media sosial di {kab} yang berulang kali mengunggah konten provokatif dan ajakan menyerang kelompok lain."),
-    ("tension", 1, "Pesan suara yang menyebut air PDAM {kab} sengaja diracuni menyebar cepat sehingga warga panik memborong air kemasan."),
-    ("tension", 1, "Foto bencana di negara lain dibagikan dengan keterangan palsu seolah-olah korban kerusuhan di {kab}; polisi menyatakan itu hoaks."),
+    ("incident", 2, "+communal_violence|Termakan kabar bohong soal pencuri organ tubuh, warga {desa_word} {desa} menghajar dua orang pendatang yang sedang mencari alamat."),
+    ("tension", 1, "Tangkapan layar percakapan palsu yang seolah-olah dari Bupati {kab} beredar dan memancing kemarahan warganet."),
+    ("prevention", 0, "Kominfo dan tokoh pemuda {kab} membentuk relawan antihoaks yang bertugas meluruskan kabar bohong di grup-grup warga."),
 ]
 NONE_LEADS += [
-    ("public_service", "positive", "Pemkab {kab} menambah armada bus sekolah gratis untuk menjangkau siswa di desa-desa terpencil."),
-    ("economy", "positive", "Harga rumput laut di tingkat petani {kec} naik hampir dua kali lipat dibandingkan tahun lalu."),
-    ("transport", "neutral", "Jadwal kapal cepat dari {kab} ke pulau-pulau terluar diubah karena gelombang tinggi."),
-    ("social", "positive", "Ratusan pasangan mengikuti nikah massal yang difasilitasi Pemkab {kab} dalam rangka hari jadi daerah."),
-    ("fisheries", "neutral", "Dinas Perikanan {kab} membagikan mesin tempel dan jaring kepada kelompok nelayan kecil."),
-    ("sport", "positive", "Atlet pelajar {kab} membawa pulang tiga medali emas dari kejuaraan tingkat provinsi."),
-    ("legislature", "neutral", "Rapat paripurna DPRD {kab} menyetujui rancangan APBD perubahan setelah semua fraksi menyampaikan pandangan akhir."),
-    ("statistics", "neutral", "Badan Pusat Statistik {kab} akan memulai sensus pertanian dengan mendatangi setiap rumah tangga petani."),
-    ("military_civic", "neutral", "Prajurit TNI menggelar karya bakti membangun jembatan kayu dan sumur bor bagi warga {desa_word} {desa}."),
-    ("trap_disaster", "negative", "Gempa bermagnitudo 5,6 mengguncang {kab}; puluhan rumah retak dan warga sempat berhamburan keluar rumah."),
-    ("trap_crime", "negative", "Seorang pengendara sepeda motor menjadi korban penjambretan di depan pasar {kec}; pelaku kabur ke arah pelabuhan."),
-    ("trap_other", "negative", "Kasus demam berdarah di {kab} melonjak dan rumah sakit kewalahan menampung pasien."),
-    ("trap_other", "neutral", "Kawanan gajah liar masuk ke kebun warga di {kec_word} {kec} dan merusak puluhan pohon sawit."),
-    ("trap_football", "neutral", "Pelatih tim futsal {kab} menyebut anak asuhnya siap tempur menghadapi lawan berat di semifinal."),
-    ("trap_other", "neutral", "Sekolah-sekolah di {kab} menggelar simulasi evakuasi gempa dan tsunami bagi siswa dan guru."),
+    ("economy", "positive", "Ekspor udang beku dari {kab} meningkat tajam pada triwulan ini berkat pembukaan pasar baru."),
+    ("health", "neutral", "Puskesmas {kec} membuka layanan pemeriksaan kesehatan gratis bagi warga lanjut usia setiap Jumat."),
+    ("religion", "positive", "Ribuan umat memadati lapangan {kab} untuk mengikuti salat Idulfitri yang berlangsung khidmat."),
+    ("education", "positive", "Universitas negeri di {prov} membuka program studi baru di bidang kehutanan dan perikanan."),
+    ("trap_disaster", "negative", "Angin puting beliung merusak puluhan rumah di {desa_word} {desa}; tiga warga mengalami luka ringan."),
+    ("trap_crime", "negative", "Seorang kurir narkoba ditembak kakinya oleh polisi karena melawan saat hendak ditangkap di {kab}."),
+    ("trap_other", "neutral", "Nelayan {kec} berlomba-lomba menyerbu pasar ikan karena harga solar nelayan turun."),
+    ("trap_football", "neutral", "Dua tim raksasa liga lokal akan bentrok di final piala bupati {kab} pekan depan."),
 ]

@@ -28,7 +28,7 @@ def make_article(key: str, title: str, text: str = "", *, source: str = "teraska
                                                               "province_code": "65", "regency_code": regency},
         "conflict": {"categories": categories if categories is not None else ["resource"], "stage": stage,
                      "intensity": 1},
-        "risk": {"score": risk, "band": "high" if risk >= 60 else "medium"},
+        "risk": {"score": risk, "band": "Rawan" if risk >= 50 else "Cenderung Aman"},
         "sentiment": {"label": "negative", "score": -0.4},
     }
     if cluster_id:

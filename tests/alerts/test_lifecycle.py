@@ -55,10 +55,12 @@ def test_illegal_transitions_are_refused(two_alerts):
     with pytest.raises(LifecycleError) as final:
         transition(repo, real["id"], "acknowledged", by="analis")
     assert final.value.status == 409
+    reopened = transition(repo, real["id"], "new", by="analis", note="salah klik")
+    assert reopened["status"] == "new" and "verdict" not in reopened
     with pytest.raises(LifecycleError) as unknown:
         transition(repo, real["id"], "closed", by="analis")
     assert unknown.value.status == 422
-    assert len(repo.get(real["id"])["history"]) == 2
+    assert [h["to"] for h in repo.get(real["id"])["history"]] == ["acknowledged", "dismissed", "new"]
 
 
 def test_precision_and_feedback_export(es_client, index_prefix, two_alerts):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -9,7 +11,37 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from store.articles import ArticleRepository
+from store.indices import apply_templates, delete_prefixed
 from store.keys import ROLES, KeyStore
+from waspada.settings import ElasticsearchSettings, PathSettings, Settings
+
+
+@pytest.fixture(scope="module")
+def module_settings(es_url, es_client, tmp_path_factory) -> Iterator[Settings]:
+    """Settings on a prefix shared by one test module (read-only tests: templates are applied once)."""
+    prefix = f"m{uuid.uuid4().hex[:10]}-"
+    apply_templates(es_client, prefix=prefix, replicas=0)
+    yield Settings(es=ElasticsearchSettings(url=es_url, index_prefix=prefix),
+                   paths=PathSettings(home=tmp_path_factory.mktemp("home")))
+    delete_prefixed(es_client, prefix)
+
+
+@pytest.fixture(scope="module")
+def module_keys(module_settings, es_client) -> dict[str, str]:
+    store = KeyStore(es_client, module_settings.es.index_prefix)
+    return {role: store.create(f"test {role}", role)[1] for role in ROLES}
+
+
+@pytest.fixture(scope="module")
+def seeded_module(module_settings, es_client, tmp_path_factory) -> list[dict]:
+    """The SEED articles under the module's prefix."""
+    return _seed(module_settings, es_client, tmp_path_factory.mktemp("spool"))
+
+
+@pytest.fixture(scope="module")
+def reader(module_settings, module_keys, seeded_module) -> TestClient:
+    """A consumer-key client on the module's seeded prefix."""
+    return TestClient(create_app(module_settings), headers={"X-API-Key": module_keys["consumer"]})
 
 
 @pytest.fixture
@@ -96,12 +128,16 @@ SEED = [
 ]
 
 
-@pytest.fixture
-def seeded(settings, es_client, tmp_path) -> list[dict]:
-    """The SEED articles, indexed and searchable."""
+def _seed(settings, es_client, spool) -> list[dict]:
     repo = ArticleRepository(es_client, settings.es.index_prefix)
-    with repo.writer(tmp_path / "spool", refresh="wait_for") as writer:
+    with repo.writer(spool / "spool", refresh="wait_for") as writer:
         for doc in SEED:
             writer.add(dict(doc))
     repo.refresh()
     return SEED
+
+
+@pytest.fixture
+def seeded(settings, es_client, tmp_path) -> list[dict]:
+    """The SEED articles, indexed and searchable."""
+    return _seed(settings, es_client, tmp_path)

@@ -32,12 +32,12 @@ def ids(response) -> set[str]:
     ({"date_from": "now-30d/d"}, set()),
     ({"stage": "tension", "sentiment": "negative"}, {"a3", "a7"}),
 ])
-def test_each_filter_selects_the_known_documents(consumer, seeded, params, expected):
-    assert ids(consumer.get("/articles/search", params={**params, "size": 50})) == expected
+def test_each_filter_selects_the_known_documents(reader, params, expected):
+    assert ids(reader.get("/articles/search", params={**params, "size": 50})) == expected
 
 
-def test_facets_count_each_filter_field(consumer, seeded):
-    body = consumer.get("/articles/search", params={"facet": "all", "size": 0, "interval": "month"}).json()
+def test_facets_count_each_filter_field(reader):
+    body = reader.get("/articles/search", params={"facet": "all", "size": 0, "interval": "month"}).json()
     facets = {name: {v["value"]: v["count"] for v in values} for name, values in body["facets"].items()}
     assert body["total"] == 7 and body["hits"] == []
     assert facets["source"] == {"kaltara-news": 2, "tarakan-post": 2, "nunukan-today": 2, "telegram-x": 1}
@@ -50,12 +50,12 @@ def test_facets_count_each_filter_field(consumer, seeded):
     assert facets["language"] == {"id": 6, "en": 1}
     assert facets["kind"] == {"article": 6, "post": 1}
     assert sum(facets["risk_band"].values()) == 7
-    assert facets["histogram"] == {"2024-10-01T00:00:00.000Z": 1, "2024-11-01T00:00:00.000Z": 2,
-                                   "2024-12-01T00:00:00.000Z": 4}
+    assert facets["histogram"] == {"2024-10-01T00:00:00.000+08:00": 1, "2024-11-01T00:00:00.000+08:00": 2,
+                                   "2024-12-01T00:00:00.000+08:00": 4}
 
 
-def test_facets_follow_the_filters(consumer, seeded):
-    body = consumer.get("/articles/search", params={"facet": ["source", "stage"], "region": "65.71"}).json()
+def test_facets_follow_the_filters(reader):
+    body = reader.get("/articles/search", params={"facet": ["source", "stage"], "region": "65.71"}).json()
     assert {v["value"]: v["count"] for v in body["facets"]["source"]} == {"tarakan-post": 1, "kaltara-news": 1}
     assert set(body["facets"]) == {"source", "stage"}
 
@@ -65,29 +65,28 @@ def test_facets_follow_the_filters(consumer, seeded):
     ("perkelahian", {"a1", "a2"}),
     ('"kelompok pemuda"', {"a1"}),            # phrase on the exact field
     ('"pemuda kelompok"', set()),
-    ("tarakan -perkelahian", {"a1"}),         # must not
+    ("tarakan -tawuran", {"a2"}),             # must not
     ("+sawit +warga", {"a3"}),                # must
     ("sawit OR panen", {"a3", "a5"}),
     ("(sawit OR panen) malinau", {"a5"}),
     ("", {"a1", "a2", "a3", "a4", "a5", "a6", "a7"}),
 ])
-def test_user_query_syntax(consumer, seeded, q, expected):
-    assert ids(consumer.get("/articles/search", params={"q": q, "size": 50})) == expected
+def test_user_query_syntax(reader, q, expected):
+    assert ids(reader.get("/articles/search", params={"q": q, "size": 50})) == expected
 
 
-def test_highlights_and_hit_fields(consumer, seeded):
-    hit = consumer.get("/articles/search", params={"q": "sawit"}).json()["hits"][0]
+def test_highlights_and_hit_fields(reader):
+    hit = reader.get("/articles/search", params={"q": "sawit"}).json()["hits"][0]
     assert hit["id"] == "a3" and "<mark>" in hit["highlight"]["title"][0]
     assert hit["categories"] == ["resource"] and hit["stage"] == "tension" and hit["risk_score"] == 0.5
     assert hit["region_codes"] == ["65", "65.01", "65.01.05"]
-    assert "highlight" not in consumer.get("/articles/search", params={"q": "sawit", "highlight": False}) \
-        .json()["hits"][0] or not consumer.get("/articles/search", params={"q": "sawit", "highlight": False}) \
-        .json()["hits"][0]["highlight"]
+    plain = reader.get("/articles/search", params={"q": "sawit", "highlight": False}).json()["hits"][0]
+    assert plain["highlight"] == {}
 
 
 @pytest.mark.parametrize(("sort", "first"), [("newest", "a6"), ("risk", "a1")])
-def test_sort_orders(consumer, seeded, sort, first):
-    hits = consumer.get("/articles/search", params={"sort": sort, "size": 50}).json()["hits"]
+def test_sort_orders(reader, sort, first):
+    hits = reader.get("/articles/search", params={"sort": sort, "size": 50}).json()["hits"]
     assert hits[0]["id"] == first
     if sort == "risk":
         scores = [h["risk_score"] for h in hits]
@@ -119,13 +118,13 @@ def test_sort_orders(consumer, seeded, sort, first):
     {"region": "x" * 300},
     {"source": ["s"] * 60},
 ])
-def test_hostile_input_is_a_4xx_with_a_message(consumer, seeded, params):
-    response = consumer.get("/articles/search", params=params)
+def test_hostile_input_is_a_4xx_with_a_message(reader, params):
+    response = reader.get("/articles/search", params=params)
     assert 400 <= response.status_code < 500, (params, response.status_code, response.text)
     assert response.json()["detail"]
 
 
-def test_hostile_text_that_is_only_words_is_answered(consumer, seeded):
+def test_hostile_text_that_is_only_words_is_answered(reader):
     for q in ["title: tawuran", "a && b || !c", "~tawuran*", "tawuran^99", "\\", "-", "+", "*", "AND tawuran OR"]:
-        response = consumer.get("/articles/search", params={"q": q})
+        response = reader.get("/articles/search", params={"q": q})
         assert response.status_code in (200, 400), (q, response.text)

@@ -47,17 +47,21 @@ def enrich(
     try:
         nlp = load_pipeline(settings)
         if input is not None:
-            total = sum(1 for line in open(input, encoding="utf-8") if line.strip())
-            out = open(output, "w", encoding="utf-8") if output else None
-            with Progress(console=console, transient=out is None) as progress:
-                task = progress.add_task("enriching", total=total)
-                for doc in iter_enrich(_read_jsonl(input), nlp=nlp, batch_size=batch_size,
-                                       n_process=n_process, settings=settings):
-                    line = json.dumps(doc, ensure_ascii=False)
-                    print(line, file=out) if out else typer.echo(line)
-                    progress.advance(task)
+            with open(input, encoding="utf-8") as fh:
+                total = sum(1 for line in fh if line.strip())
+            out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115 (closed below)
+            try:
+                with Progress(console=console, transient=out is None) as progress:
+                    task = progress.add_task("enriching", total=total)
+                    for doc in iter_enrich(_read_jsonl(input), nlp=nlp, batch_size=batch_size,
+                                           n_process=n_process, settings=settings):
+                        line = json.dumps(doc, ensure_ascii=False)
+                        print(line, file=out) if out else typer.echo(line)
+                        progress.advance(task)
+            finally:
+                if out:
+                    out.close()
             if out:
-                out.close()
                 console.print(f"wrote {total} enriched articles to {output}")
             return
         _enrich_index(nlp, settings, batch_size, n_process, query)

@@ -48,3 +48,8 @@ def places(
 
     result = evaluate_places(load_pipeline(get_settings()), gold or DEFAULT_GOLD)
     console.print(result.table())
+
+
+from waspada.commands.conflict_models import register_evaluate  # noqa: E402  (conflict, sentiment)
+
+register_evaluate(app)

@@ -36,3 +36,8 @@ def ner(
     result = train_ner(nergrit, nerp if use_nerp else None, settings.paths.home / "ner", Path(output or settings.nlp.ner_model),
                        cfg, overrides, use_gpu=gpu)
     console.print(f"trained on {result['counts']}; dev scores {result['performance']}")
+
+
+from waspada.commands.conflict_models import register_train  # noqa: E402  (conflict, sentiment)
+
+register_train(app)
