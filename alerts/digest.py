@@ -119,7 +119,8 @@ def _alerts(client: Elasticsearch, prefix: str, start: datetime, end: datetime, 
 
 
 def subject(digest: dict) -> str:
-    return f"Ringkasan Waspada {digest['tanggal']}: {len(digest['articles'])} berita, {len(digest['alerts'])} peringatan"
+    return (f"Ringkasan Waspada {digest['tanggal']}: {len(digest['articles'])} berita, "
+            f"{len(digest['alerts'])} peringatan")
 
 
 def render_html(digest: dict) -> str:

@@ -47,7 +47,8 @@ def rule_hit(rule: dict, article: dict, now: str) -> dict:
             "rule_name": rule.get("name"),
             "story_key": story_key(article),
             "title": article.get("title") or "(tanpa judul)",
-            "explanation": f"Aturan \u201c{rule.get('name') or rule['id']}\u201d cocok dengan {summary['source'] or 'sumber'}",
+            "explanation": (f"Aturan \u201c{rule.get('name') or rule['id']}\u201d cocok dengan "
+                            f"{summary['source'] or 'sumber'}"),
             "article_ids": [article["id"]],
             "sources": [s for s in [article.get("source")] if s],
             "articles": [summary],

@@ -111,7 +111,10 @@ def start_background(client: Elasticsearch, settings: Settings, stop: threading.
 
     def loop() -> None:
         while not stop.is_set():
-            tick(client, settings)
+            try:
+                tick(client, settings)
+            except Exception:  # noqa: BLE001 — the loop must outlive an outage
+                log.exception("E081: alert tick failed; retrying in %.0fs", TICK_SECONDS)
             stop.wait(TICK_SECONDS)
 
     threads = [threading.Thread(target=loop, name="waspada-alerts-tick", daemon=True),
@@ -128,3 +131,11 @@ def indexing_listeners(client: Elasticsearch, settings: Settings) -> list:
 
     queue = WebhookQueue(client, settings.es.index_prefix, settings.webhook)
     return [AlertPercolator(client, settings.es.index_prefix, sinks=[queue])]
+
+
+def supervisor_jobs(client: Elasticsearch, settings: Settings) -> list:
+    """The alert jobs for `waspada.supervisor.Supervisor` (what `waspada run` starts)."""
+    from waspada.supervisor import Job
+
+    return [Job("alerts", TICK_SECONDS, lambda stop: tick(client, settings)),
+            Job("webhooks", 1.0, lambda stop: run_worker(client, settings.es.index_prefix, settings.webhook, stop))]

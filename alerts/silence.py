@@ -37,7 +37,8 @@ def detect(client: Elasticsearch, prefix: str, settings: AlertSettings, now: dat
         if hours < limit:
             continue
         alert_id = stable_id("silence", row["source"], iso(last))
-        text = (f"Sumber {row['name'] or row['source']} tidak menerbitkan apa pun selama {number_id(round(hours, 1))} jam; "
+        text = (f"Sumber {row['name'] or row['source']} tidak menerbitkan apa pun selama "
+                f"{number_id(round(hours, 1))} jam; "
                 f"biasanya {number_id(round(per_day, 1))} item per hari")
         alerts.append({
             "id": alert_id, "type": "silence", "status": "new", "story_key": alert_id, "title": text,

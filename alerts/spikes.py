@@ -110,8 +110,16 @@ def detect(client: Elasticsearch, prefix: str, settings: AlertSettings, now: dat
         start = current - step * (n - 1)
         end = current + step
         interval = "1d" if granularity == "day" else "1h"
+        # cheap first pass: only regencies with enough items in the current bucket can spike, so the
+        # long histogram (baseline + lookback buckets) is asked for those alone
+        now_counts = volume_histogram(client, prefix, start=current.isoformat(), end=end.isoformat(),
+                                      interval=interval, time_zone=settings.timezone, kinds=kinds)
+        candidates = sorted({reg for (reg, _), buckets in now_counts.items()
+                             if sum(buckets.values()) >= settings.spike_min_count})
+        if not candidates:
+            continue
         volumes = volume_histogram(client, prefix, start=start.isoformat(), end=end.isoformat(), interval=interval,
-                                   time_zone=settings.timezone, kinds=kinds)
+                                   time_zone=settings.timezone, kinds=kinds, only_regencies=candidates)
         for (regency, category), buckets in sorted(volumes.items()):
             counts = _series(buckets, start, step, n)
             last = check(counts, n - 1, baseline, settings)

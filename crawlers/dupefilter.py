@@ -47,7 +47,7 @@ class StoredAwareDupeFilter(RFPDupeFilter):
         """A redirect back to a page already fetched is a loop: say so (plain duplicates stay quiet)."""
         chain = request.meta.get("redirect_urls")
         if chain:
-            self.logger.warning("W208: refused %s: redirect loop (%s)", request.url, " -> ".join([*chain, request.url]))
-            spider.crawler.stats.inc_value("waspada/refused/W208")
+            self.logger.warning("W328: refused %s: redirect loop (%s)", request.url, " -> ".join([*chain, request.url]))
+            spider.crawler.stats.inc_value("waspada/refused/W328")
         else:
             super().log(request, spider)

@@ -149,6 +149,18 @@ def _page_zone(values: list[str]):
     return None
 
 
+def _fix_utc_wall_clock(parsed: datetime, values: list[str], zone) -> datetime:
+    """WordPress sites left on UTC print local wall-clock time with +00:00; the visible "09:15 WITA" tells."""
+    offset = parsed.utcoffset()
+    if zone is None or offset is None or offset.total_seconds() != 0:
+        return parsed
+    clock = f"{parsed:%H}[:.]{parsed:%M}"
+    for value in values:
+        if len(value) <= 120 and _ZONE_WORD.search(value) and re.search(rf"(?<!\d){clock}(?!\d)", value):
+            return parsed.replace(tzinfo=zone)
+    return parsed
+
+
 def _first_date(values: list[str], region_code: str | None, now: datetime | None) -> tuple[datetime | None, str | None]:
     zone = _page_zone(values)
     for value in values:
@@ -156,7 +168,7 @@ def _first_date(values: list[str], region_code: str | None, now: datetime | None
             continue
         parsed = parse_date(value, region_code=region_code, zone=zone, now=now)
         if parsed is not None and 1990 <= parsed.year <= 2100:
-            return parsed, value
+            return _fix_utc_wall_clock(parsed, values, zone), value
     return None, None
 
 

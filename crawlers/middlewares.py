@@ -35,24 +35,24 @@ def refusal_reason(url: str) -> str | None:
     """Why a URL must not be fetched, or None when it may be."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        return f"W201: scheme {parts.scheme!r} is not http(s)"
+        return f"W321: scheme {parts.scheme!r} is not http(s)"
     if len(url) > MAX_URL_LENGTH:
-        return f"W202: URL longer than {MAX_URL_LENGTH} characters"
+        return f"W322: URL longer than {MAX_URL_LENGTH} characters"
     if url.endswith("/robots.txt"):
         return None
     query = parse_qsl(parts.query, keep_blank_values=True)
     if len(query) > MAX_QUERY_PARAMS or len(parts.query) > MAX_QUERY_LENGTH:
-        return f"W203: endless query string ({len(query)} parameters, {len(parts.query)} characters)"
+        return f"W323: endless query string ({len(query)} parameters, {len(parts.query)} characters)"
     if _CALENDAR.search(parts.path + ("?" + parts.query if parts.query else "")):
-        return "W204: calendar/date-archive trap"
+        return "W324: calendar/date-archive trap"
     segments = [s for s in parts.path.split("/") if s]
     if len(segments) > MAX_PATH_DEPTH:
-        return f"W205: path deeper than {MAX_PATH_DEPTH} segments"
+        return f"W325: path deeper than {MAX_PATH_DEPTH} segments"
     if segments and max(segments.count(s) for s in segments) >= 3:
-        return "W206: repeating path segments (link loop)"
+        return "W326: repeating path segments (link loop)"
     page = re.search(r"/page/(\d+)", parts.path)
     if page and int(page.group(1)) > MAX_LISTING_PAGE:
-        return f"W207: listing page beyond {MAX_LISTING_PAGE}"
+        return f"W327: listing page beyond {MAX_LISTING_PAGE}"
     return None
 
 

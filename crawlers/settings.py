@@ -64,6 +64,17 @@ WASPADA_STORE = True  # index into Elasticsearch; off for dry runs
 WASPADA_DOWNLOAD_DELAY_OVERRIDE = _crawl.download_delay
 REMOTE_CONTROL_ENABLED = False
 
+# Scale-out: several crawler processes share one frontier on Redis (crawlers/frontier.py)
+_frontier = get_settings().frontier
+WASPADA_FRONTIER_URL = _frontier.url
+WASPADA_FRONTIER_KEY_PREFIX = _frontier.key_prefix
+WASPADA_FRONTIER_LEASE_SECONDS = _frontier.lease_seconds
+WASPADA_FRONTIER_MAX_ATTEMPTS = _frontier.max_attempts
+if _frontier.url:
+    SCHEDULER = "crawlers.frontier.RedisScheduler"
+    SPIDER_MIDDLEWARES = {"crawlers.frontier.FrontierLeaseMiddleware": 45}
+    DOWNLOADER_MIDDLEWARES["crawlers.frontier.FrontierDownloaderMiddleware"] = 10
+
 # the Elasticsearch client logs every request (404s of lookups as warnings); keep crawl logs readable
 import logging as _logging  # noqa: E402
 

@@ -94,7 +94,7 @@ def _format(error: ValidationError, name: str, path: Path) -> str:
     lines = []
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"]) or "(source)"
-        lines.append(f"W101: {path}: source {name!r}: {where}: {item['msg']}; fix it in {path}")
+        lines.append(f"W311: {path}: source {name!r}: {where}: {item['msg']}; fix it in {path}")
     return "\n".join(lines)
 
 
@@ -104,12 +104,12 @@ def load_sources(path: Path | str | None = None) -> dict[str, Source]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise SourceError(f"W100: no sources file at {path}; create it or set WASPADA_CRAWL_SOURCES_FILE") from exc
+        raise SourceError(f"W310: no sources file at {path}; create it or set WASPADA_CRAWL_SOURCES_FILE") from exc
     except yaml.YAMLError as exc:
-        raise SourceError(f"W100: {path} is not valid YAML ({exc}); fix the syntax") from exc
+        raise SourceError(f"W310: {path} is not valid YAML ({exc}); fix the syntax") from exc
     entries = (data or {}).get("sources") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise SourceError(f"W100: {path} needs a top-level 'sources:' list")
+        raise SourceError(f"W310: {path} needs a top-level 'sources:' list")
     sources: dict[str, Source] = {}
     problems = []
     for index, entry in enumerate(entries):
@@ -120,9 +120,9 @@ def load_sources(path: Path | str | None = None) -> dict[str, Source]:
             problems.append(_format(exc, name, path))
             continue
         if source.name in sources:
-            problems.append(f"W102: {path}: source {source.name!r} appears twice; keep one entry")
+            problems.append(f"W312: {path}: source {source.name!r} appears twice; keep one entry")
         if source.platform == "telegram" and not source.channel:
-            problems.append(f"W103: {path}: source {source.name!r} is a telegram source without 'channel'; add it")
+            problems.append(f"W313: {path}: source {source.name!r} is a telegram source without 'channel'; add it")
         sources[source.name] = source
     if problems:
         raise SourceError("\n".join(problems))
@@ -133,5 +133,5 @@ def get_source(name: str, path: Path | str | None = None) -> Source:
     sources = load_sources(path)
     if name not in sources:
         known = ", ".join(sorted(sources))
-        raise SourceError(f"W104: unknown source {name!r}; known sources: {known}. Add it to sources.yaml")
+        raise SourceError(f"W314: unknown source {name!r}; known sources: {known}. Add it to sources.yaml")
     return sources[name]

@@ -108,8 +108,11 @@ class ActorRegistry:
         if key in self._cache:
             return self._cache[key]
         names = self._by_label.setdefault(label, [])
-        match = next((n for n in names if len(n.split()) > 1 and len(normalized.split()) > 1
-                      and _same_actor(n, normalized, label)), None)
+        match = None
+        if len(normalized.split()) > 1:
+            last = normalized.split()[-1]
+            match = next((n for n in names if (label != "PER" or n.split()[-1] == last)
+                          and len(n.split()) > 1 and _same_actor(n, normalized, label)), None)
         result = match or normalized
         if match is None and len(names) < self.limit:
             names.append(normalized)

@@ -29,8 +29,9 @@ python=${PYTHON:-python3}
   echo "bootstrap: Python 3.11+ is needed (found $("$python" --version))" >&2; exit 1; }
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
-extras="$mode"
-[ "$mode" = run ] && extras="redis"
+# the test run also covers the optional transformers path (torch is large: ~5 GB, ~2.5 min)
+extras="redis"
+[ "$mode" = test ] && extras="test,transformers"
 stamp=".venv/.installed-$extras"
 hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then

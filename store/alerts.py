@@ -29,7 +29,9 @@ if (params.article.source != null && !ctx._source.sources.contains(params.articl
 for (c in params.categories) { if (!ctx._source.categories.contains(c)) { ctx._source.categories.add(c); } }
 for (r in params.region_codes) { if (!ctx._source.region_codes.contains(r)) { ctx._source.region_codes.add(r); } }
 ctx._source.hits = ctx._source.article_ids.size();
-if (params.risk != null && (ctx._source.risk == null || params.risk > ctx._source.risk)) { ctx._source.risk = params.risk; }
+if (params.risk != null && (ctx._source.risk == null || params.risk > ctx._source.risk)) {
+  ctx._source.risk = params.risk;
+}
 ctx._source.last_seen = params.now;
 ctx._source.updated = params.now;
 """
@@ -38,7 +40,10 @@ ctx._source.updated = params.now;
 REFRESH_FIGURES = """
 boolean changed = false;
 for (entry in params.fields.entrySet()) {
-  if (ctx._source[entry.getKey()] != entry.getValue()) { ctx._source[entry.getKey()] = entry.getValue(); changed = true; }
+  if (ctx._source[entry.getKey()] != entry.getValue()) {
+    ctx._source[entry.getKey()] = entry.getValue();
+    changed = true;
+  }
 }
 if (!changed) { ctx.op = 'none'; return; }
 ctx._source.updated = params.now;
@@ -175,11 +180,14 @@ class AlertRepository:
 
 
 def volume_histogram(client: Elasticsearch, prefix: str, *, start: str, end: str, interval: str, time_zone: str,
-                     kinds: list[str] | None = None, regencies: int = 200, categories: int = 20) -> dict:
+                     kinds: list[str] | None = None, only_regencies: list[str] | None = None,
+                     regencies: int = 600, categories: int = 20) -> dict:
     """Article counts per (regency, category) per bucket, zero buckets included: {(reg, cat): {key: n}}."""
     filters: list[dict] = [{"range": {"published": {"gte": start, "lt": end}}}]
     if kinds:
         filters.append({"terms": {"kind": kinds}})
+    if only_regencies:
+        filters.append({"terms": {"primary_location.regency_code": only_regencies}})
     histogram = {"date_histogram": {"field": "published", "fixed_interval": interval, "time_zone": time_zone,
                                     "min_doc_count": 0, "extended_bounds": {"min": start, "max": end}}}
     # extended_bounds.max is inclusive: drop a bucket starting exactly at `end` below

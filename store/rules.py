@@ -39,7 +39,8 @@ class RuleRepository:
     def get_many(self, rule_ids: list[str]) -> dict[str, dict]:
         if not rule_ids:
             return {}
-        found = self.client.mget(body={"ids": list(dict.fromkeys(rule_ids))}, index=self.alias, _source_includes=["rule"])
+        found = self.client.mget(body={"ids": list(dict.fromkeys(rule_ids))}, index=self.alias,
+                                 _source_includes=["rule"])
         return {d["_id"]: d["_source"]["rule"] for d in found["docs"] if d.get("found")}
 
     def query_of(self, rule_id: str) -> dict | None:

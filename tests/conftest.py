@@ -18,6 +18,7 @@ from elasticsearch import Elasticsearch
 from store.client import make_client
 from store.indices import apply_templates, delete_prefixed
 from waspada.es.node import start_node, stop_node
+from tests.redis_server import RedisServer
 from waspada.settings import ElasticsearchSettings, PathSettings, Settings, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,13 @@ def settings(es_url: str, index_prefix: str, tmp_path: Path) -> Iterator[Setting
         paths=PathSettings(home=tmp_path / "var"),
     )
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A real redis-server of the test's own (AOF on, fsync always), killed at the end."""
+    server = RedisServer(tmp_path / "redis")
+    server.directory.mkdir()
+    server.start()
+    yield server
+    server.kill()

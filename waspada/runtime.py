@@ -56,5 +56,8 @@ def replay_spool(client: Elasticsearch, settings: Settings) -> int:
     for spec in load_specs():
         alias = f"{settings.es.index_prefix}{spec.alias}"
         if (settings.paths.spool_dir / alias).exists():
-            total += BulkWriter(client, alias, settings.paths.spool_dir).replay()
+            from waspada.indexing import indexed_listeners  # spooled articles are percolated on replay
+
+            listeners = indexed_listeners(settings, client) if spec.alias == "articles" else []
+            total += BulkWriter(client, alias, settings.paths.spool_dir, listeners=listeners).replay()
     return total

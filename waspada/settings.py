@@ -166,6 +166,7 @@ class SmtpSettings(BaseSettings):
     password: str = Field("", description="SMTP password")
     starttls: bool = Field(True, description="Upgrade the connection with STARTTLS before authenticating")
     ssl: bool = Field(False, description="Connect with implicit TLS (port 465) instead of STARTTLS")
+    ca_certs: str = Field("", description="CA bundle that signs the SMTP server's certificate; empty = system CAs")
     sender: str = Field("Waspada <waspada@localhost>", description="From: address of digests")
     timeout: float = Field(30.0, description="Seconds before an SMTP operation times out")
 
@@ -208,6 +209,17 @@ class QueueSettings(BaseSettings):
     claim_idle_ms: int = Field(30_000, description="Milliseconds before a dead worker's items are claimed by another")
 
 
+class FrontierSettings(BaseSettings):
+    """Scale-out: one crawl frontier shared by crawler processes through Redis (empty URL = per process)."""
+
+    model_config = _env("WASPADA_FRONTIER_")
+
+    url: str = Field("", description="Redis URL of the shared crawl frontier; empty = each crawl keeps its own queue")
+    key_prefix: str = Field("waspada:frontier", description="Prefix of the frontier's Redis keys")
+    lease_seconds: float = Field(120.0, description="Seconds before a page taken by a dead crawler is handed to another")
+    max_attempts: int = Field(3, description="Times a page is handed out before it is given up (logged)")
+
+
 class Settings(BaseSettings):
     """All settings, grouped by area."""
 
@@ -224,6 +236,7 @@ class Settings(BaseSettings):
     webhook: WebhookSettings = Field(default_factory=WebhookSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
     queue: QueueSettings = Field(default_factory=QueueSettings)
+    frontier: FrontierSettings = Field(default_factory=FrontierSettings)
 
 
 @lru_cache

@@ -37,7 +37,7 @@ def send(messages: list[EmailMessage], settings: SmtpSettings) -> int:
         raise SmtpNotConfigured("E080: WASPADA_SMTP_HOST is empty; set it to email digests (see README)")
     if not messages:
         return 0
-    context = ssl.create_default_context()
+    context = ssl.create_default_context(cafile=settings.ca_certs or None)
     if settings.ssl:
         connection: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
                                                     context=context)

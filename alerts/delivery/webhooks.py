@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 SECRET_PREFIX = "whsec_"
 EVENT_TYPES = ("alert.created", "alert.updated", "alert.status_changed")
+DUE_PAGE = 100  # deliveries fetched per round
 
 #: set by the indexing path when deliveries were queued, so the worker sends them at once
 WAKE = threading.Event()
@@ -139,7 +140,7 @@ class WebhookQueue:
         now = now or utc_now()
         outcome = {"delivered": 0, "retry": 0, "dead": 0}
         secrets_by_sub: dict[str, str | None] = {}
-        for delivery, seq_no, term in self.deliveries.due(iso(now)):
+        for delivery, seq_no, term in self.deliveries.due(iso(now), size=DUE_PAGE):
             lease = iso(now + timedelta(seconds=self.settings.timeout * 3))
             if not self.deliveries.claim(delivery, seq_no, term, lease):
                 continue  # another worker took it
@@ -212,7 +213,8 @@ def run_worker(client: Elasticsearch, prefix: str, settings: WebhookSettings, st
         while not stop.is_set():
             wake.clear()
             try:
-                queue.deliver_due()
+                while sum(queue.deliver_due().values()) >= DUE_PAGE and not stop.is_set():
+                    pass  # a full page was due: drain the backlog before sleeping
             except Exception:  # noqa: BLE001 — keep the worker alive through an Elasticsearch outage
                 log.exception("E064: webhook delivery round failed; retrying in %.0fs", settings.poll_seconds)
             wake.wait(settings.poll_seconds)

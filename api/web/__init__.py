@@ -19,6 +19,9 @@ def register(app: FastAPI) -> None:
     from api.web.routes import router
     from api.web.session import LoginRequired, WebError, login_url
 
+    secret = app.state.settings.api.session_secret
+    if secret and len(secret) < 32:
+        raise ValueError("E110: WASPADA_API_SESSION_SECRET must be at least 32 random characters, or empty")
     app.include_router(router)
     app.mount("/ui/static", StaticFiles(directory=HERE / "static"), name="ui-static")
 

@@ -42,7 +42,7 @@ def keys_create(request: Request, user: Admin, csrf: Annotated[str, Form(max_len
         created = create_key(user.key, request, KeyCreate(name=name, role=role))  # type: ignore[arg-type]
     except ValidationError as exc:
         message = exc.errors()[0]["msg"]
-        raise WebError(422, f"E078: give the key a name and a role (consumer, analyst, admin): {message}") from exc
+        raise WebError(422, f"E118: give the key a name and a role (consumer, analyst, admin): {message}") from exc
     except HTTPException as exc:
         raise WebError(exc.status_code, str(exc.detail)) from exc
     return page(request, "keys.html", nav="keys", keys=list_keys(user.key, request), created=created)

@@ -39,17 +39,17 @@ PAGE_SIZE = 50
 
 @router.get("/alerts")
 def alerts_page(request: Request, user: Analyst, client: EsDep, status: str = "new", region: str = "",
-                category: str = "", type: str = ""):
+                category: str = "", type: str = "", offset: Annotated[int, Query(ge=0, le=10000)] = 0):
     """The inbox: one tab per status, filters by region, category and type, actions with a note."""
     status = status if status in STATUSES else "new"
     region, category, kind = region[:40], category[:40], type[:20]
 
-    def listed(state: str, size: int):
+    def listed(state: str, size: int, start: int = 0):
         return list_alerts(user.key, request, client, status=[state], type=[kind] if kind else None,
-                           rule_id=None, region=region or None, category=category or None, size=size, offset=0)
+                           rule_id=None, region=region or None, category=category or None, size=size, offset=start)
 
     counts = {s: listed(s, 0).total for s in STATUSES}
-    found = listed(status, PAGE_SIZE)
+    found = listed(status, PAGE_SIZE, offset)
     names = region_labels(request)
     keep = [("region", region), ("category", category), ("type", kind)]
     return page(request, "alerts.html", nav="alerts", status=status, counts=counts, total=found.total,
@@ -57,7 +57,9 @@ def alerts_page(request: Request, user: Analyst, client: EsDep, status: str = "n
                 regencies=sorted((c, n) for c, n in names.items() if c.count(".") == 1),
                 tab_qs={s: query_string([("status", s), *keep]) for s in STATUSES},
                 here_qs=query_string([("status", status), *keep]),
-                allowed=[ACTION_OF[to] for to in TRANSITIONS[status]])
+                allowed=[ACTION_OF[to] for to in TRANSITIONS[status]], offset=offset,
+                next_qs=query_string([("status", status), *keep, ("offset", offset + PAGE_SIZE)])
+                if offset + PAGE_SIZE < found.total else None)
 
 
 @router.get("/alerts/count")
@@ -75,7 +77,7 @@ def alert_action(request: Request, user: Analyst, client: EsDep, alert_id: str,
     """Acknowledge, verify, dismiss or reopen an alert, with an optional note."""
     check_csrf(user, csrf)
     if action not in ACTIONS:
-        raise WebError(400, f"E073: unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+        raise WebError(400, f"E113: unknown action {action!r}; use one of {', '.join(ACTIONS)}")
     change_status(request, client, user, alert_id[:100], ACTIONS[action], note.strip())
     target = back if back.startswith("status=") or back == "" else ""
     return RedirectResponse("/ui/alerts?" + target, status_code=303)
@@ -118,7 +120,7 @@ async def create_rule(request: Request, user: Analyst, client: EsDep):
                           params=params, min_risk=_number(form.get("rule_min_risk"), float),
                           min_intensity=_number(form.get("rule_min_intensity"), int))
     except (ValidationError, ValueError) as exc:
-        raise WebError(400, f"E076: the rule is not valid: {exc}; go back and correct the form") from exc
+        raise WebError(400, f"E116: the rule is not valid: {exc}; go back and correct the form") from exc
     rule = api_create_rule(user.key, request, client, data)
     return RedirectResponse("/ui/rules?" + query_string([("saved", rule.id)]), status_code=303)
 
@@ -156,7 +158,7 @@ def digest_page(request: Request, user: Analyst, client: EsDep, day: str = "",
         chosen = date.fromisoformat(day) if day else today
         threshold = _number(min_risk, float)
     except ValueError as exc:
-        raise WebError(400, "E077: the day is YYYY-MM-DD and the minimum risk a number; correct the form") from exc
+        raise WebError(400, "E117: the day is YYYY-MM-DD and the minimum risk a number; correct the form") from exc
     regions = [r[:20] for r in (region or []) if r][:50]
     categories = [c[:40] for c in (category or []) if c][:50]
     subscriber = {"id": "pratinjau", "name": f"Pratinjau oleh {user.key.name}", "regions": regions,

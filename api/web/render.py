@@ -89,6 +89,12 @@ def label(code: Any, facet: str) -> str:
     return FACET_LABELS.get(facet, {}).get(str(code), str(code))
 
 
+def safe_url(url: Any) -> str:
+    """A crawled URL as a link target only when it is http(s) (no `javascript:` from a hostile page)."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
+
+
 def query_string(items: list[tuple[str, Any]]) -> str:
     return urlencode([(k, v) for k, v in items if v not in (None, "")])
 
@@ -96,7 +102,7 @@ def query_string(items: list[tuple[str, Any]]) -> str:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(local_time=local_time, marks=marks, label=label, qs=query_string)
+    env.filters.update(local_time=local_time, marks=marks, label=label, qs=query_string, safe_url=safe_url)
     env.globals.update(CATEGORY_LABELS=CATEGORY_LABELS, STAGE_LABELS=STAGE_LABELS, STATUS_LABELS=STATUS_LABELS,
                        SENTIMENT_LABELS=SENTIMENT_LABELS, ACTOR_TYPE_LABELS=ACTOR_TYPE_LABELS,
                        ALERT_TYPE_LABELS=ALERT_TYPE_LABELS, ACTION_LABELS=ACTION_LABELS, BANDS=BANDS,

@@ -119,7 +119,7 @@ def _hit_view(hit: dict, names: dict[str, str]) -> dict:
     public = ArticleHit.from_hit(hit)
     src = hit["_source"]
     cues = [c.get("text") for c in (src.get("conflict") or {}).get("cues") or [] if c.get("text")]
-    places = sorted(((code, names[code]) for code in public.region_codes if code in names),
+    places = sorted(((code, names[code]) for code in public.region_codes if code in names and "." in code),
                     key=lambda item: -item[0].count("."))  # the most precise place first
     primary = public.primary_location or {}
     if primary.get("code") and primary["code"] not in dict(places):

@@ -63,7 +63,7 @@ def _secret(request: Request) -> str:
     configured = request.app.state.settings.api.session_secret
     if configured:
         if len(configured) < 32:
-            raise RuntimeError("E070: WASPADA_API_SESSION_SECRET must be at least 32 random characters or empty")
+            raise RuntimeError("E110: WASPADA_API_SESSION_SECRET must be at least 32 random characters or empty")
         return configured
     secret = getattr(request.app.state, "web_secret", None)
     if secret is None:
@@ -141,7 +141,7 @@ def require(role: str, json: bool = False):
         if user is None:
             raise LoginRequired(_here(request), json=json)
         if not user.allows(role):
-            raise WebError(403, f"E071: this page needs the {role} role; your key {user.key.id} has "
+            raise WebError(403, f"E111: this page needs the {role} role; your key {user.key.id} has "
                                      f"{user.role}; ask an admin for a key with that role")
         _charge(request, user.key)
         request.state.web_user = user
@@ -154,7 +154,7 @@ def require(role: str, json: bool = False):
 def check_csrf(user: WebUser, token: str) -> None:
     """Refuse a POST whose form does not carry this session's nonce."""
     if not token or not hmac.compare_digest(token.encode(), user.csrf.encode()):
-        raise WebError(403, "E072: the form has expired or came from another site; reload the page and retry")
+        raise WebError(403, "E112: the form has expired or came from another site; reload the page and retry")
 
 
 def safe_next(value: str | None) -> str:

@@ -74,11 +74,12 @@ def _types(obj: dict) -> set[str]:
     return {str(t).lower() for t in _as_list(obj.get("@type"))}
 
 
-def _names(value: object) -> list[str]:
+def _names(value: object, by_id: dict[str, dict] | None = None) -> list[str]:
     names = []
     for item in _as_list(value):
         if isinstance(item, dict):
-            item = item.get("name")
+            # Yoast writes "author": {"@id": "…#/schema/person/…"} and the Person elsewhere in @graph
+            item = item.get("name") or (by_id or {}).get(str(item.get("@id")), {}).get("name")
         if isinstance(item, str) and item.strip():
             names.append(item)
     return names
@@ -157,8 +158,9 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
                                                       "article-date", "meta-date") + "]"))
     _add(meta.published, *_texts(tree, "//time"))
 
+    by_id = {str(o["@id"]): o for o in objects if o.get("@id")}
     for obj in articles:
-        _add(meta.authors, *_names(obj.get("author")))
+        _add(meta.authors, *_names(obj.get("author"), by_id))
     _add(meta.authors, *_meta(tree, "author", "article:author", "dc.creator", "parsely-author"))
     _add(meta.byline_authors, *_texts(tree, "//a[@rel='author'] | //*[" + _cls("author", "byline", "fn",
                                             "author-name", "entry-author", "post-author", "td-post-author-name",

@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 from crawlers.dupefilter import append_stored
 from crawlers.extraction.dates import parse_date
 from crawlers.items import to_document
+from crawlers.signals import items_stored
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,9 @@ class StorePipeline:
             raise NotConfigured("W601: storing disabled (WASPADA_STORE=false); items are not indexed")
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        # nothing left to fetch right now: store what waits in the buffer (shortens the time to alert,
+        # and ends the page leases of a shared frontier)
+        crawler.signals.connect(pipeline.flush, signal=signals.spider_idle)
         return pipeline
 
     def open_spider(self):
@@ -101,6 +105,7 @@ class StorePipeline:
         self.writer.add_many(self.buffer)
         self.writer.flush()
         append_stored(self.jobdir, self.fingerprints)
+        self.crawler.signals.send_catch_log(signal=items_stored, fingerprints=self.fingerprints)
         self.stored += len(self.buffer)
         self.crawler.stats.inc_value("waspada/stored", len(self.buffer))
         self.buffer, self.fingerprints = [], []

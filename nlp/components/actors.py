@@ -31,6 +31,11 @@ GENERIC_ORG_HEADS = {"Pemerintah", "Dinas", "Kementerian", "Partai", "PT", "CV",
                      "Ormas", "Laskar", "Aliansi", "LSM", "Lembaga", "Dewan", "Persatuan", "Forum", "Ikatan",
                      "Himpunan", "Pemuda", "Kerukunan", "Gerakan", "Satgas", "Bea", "Satpol", "Imigrasi",
                      "Demokrat", "PAN", "PBB", "NU"}
+# Capitalised words that never start or continue a person's name after a role.
+NOT_NAME_WORDS = {"negeri", "nomor", "no", "perguruan", "tinggi", "luar", "dalam", "umum", "daerah", "provinsi",
+                  "kabupaten", "kota", "kecamatan", "desa", "republik", "negara", "pusat", "utara", "selatan",
+                  "timur", "barat", "tengah", "sekolah", "universitas", "partai", "dinas", "badan", "kantor",
+                  "bidang", "komisi", "fraksi", "periode", "masa", "dan", "yang", "saat", "ketika", "pada"}
 DEGREE_WORDS = {"SH", "SE", "MM", "MH", "MT", "ST", "SIP", "SPd", "MPd", "MSi", "SSos", "SAg", "BA", "MA",
                 "Lc", "SKM", "MKes", "MAP", "MBA", "PhD"}
 GROUP_QUALIFIERS = {"adat", "suku", "desa", "kampung", "kelurahan", "dayak", "kecamatan", "kota", "kabupaten"}
@@ -67,7 +72,9 @@ class ActorLinker:
         role_persons = self._role_persons(doc, ents)
         person_tokens = {i for s, _, _ in role_persons for i in range(s.start, s.end)}
         person_tokens |= {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
-        orgs = list(self._org_patterns(doc, person_tokens))
+        ner_orgs = [e for e in ents if e.label_ == "ORG"]
+        orgs = [(s, t) for s, t in self._org_patterns(doc, person_tokens)
+                if not any(_overlap(s, e) for e in ner_orgs)]  # NER's own ORG spans stay
         # Rules are more reliable than the statistical NER on these patterns: their spans win.
         rule_spans = [Span(doc, s.start, s.end, label="PER") for s, _, _ in role_persons]
         rule_spans += [Span(doc, s.start, s.end, label="ORG") for s, _ in orgs]
@@ -163,19 +170,39 @@ class ActorLinker:
         out, i, n = [], 0, len(doc)
         self._role_ranges: list[tuple] = []
         per_starts = {e.start: e for e in ents if e.label_ == "PER"}
+        other_starts = {e.start: e for e in ents if e.label_ != "PER"}
+        inside_ent = {t for e in ents for t in range(e.start + 1, e.end)}
         while i < n:
-            hit = role_at(doc, i) if _cap(doc[i]) else None
+            hit = role_at(doc, i) if _cap(doc[i]) and i not in inside_ent else None
+            if hit and i > 0 and _cap(doc[i - 1]) and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start \
+                    and role_at(doc, i - 1) is None and doc[i - 1].lower_ not in NOT_NAME_WORDS:
+                hit = None  # inside a capitalised name: "Puncak Datuk Panglima Husin"
             if not hit:
                 i += 1
                 continue
             j, typ = hit
             places = 0
-            while (step := self._area_len(doc, j, allow_place=places == 0)) > 0:
-                places += doc[j].text not in ORG_HEADS and not doc[j].like_num and doc[j].text != "/"
-                j += step  # "Ketua DPRD Nunukan", "Bupati Kab. Bulungan", "Dandim 0911/Nunukan"
+            while True:
+                step = self._area_len(doc, j, allow_place=places == 0)
+                if step > 0:  # "Ketua DPRD Nunukan", "Bupati Kab. Bulungan", "Dandim 0911/Nunukan"
+                    places += doc[j].text not in ORG_HEADS and not doc[j].like_num and doc[j].text != "/"
+                    j += step
+                elif j in other_starts and places == 0 and other_starts[j].label_ == "LOC" \
+                        and not any(t.text[:1].isupper() and t.text.endswith(".") for t in other_starts[j]):
+                    j = other_starts[j].end  # NER's area: "Presiden Indonesia ...", "Menteri Malaysia ..."
+                    places += 1
+                else:
+                    break
             role_end = j
             while (step := _title_len(doc, j)) > 0:  # "Dr. H.", "AKBP"
                 j += step
+            if j == role_end and j not in per_starts:
+                # "Menteri Perhubungan Jusman Syafii Djamal": NER's person a word or two later
+                later = next((per_starts[k] for k in range(j + 1, min(j + 3, n)) if k in per_starts
+                              and all(_cap(doc[t]) and len(doc[t]) > 2 and not _title_len(doc, t)
+                                      and not doc[t].text.endswith(".") for t in range(j, k))), None)
+                if later is not None:
+                    j = role_end = later.start
             if doc[j: j + 1].text == ",":  # "Kapolres Nunukan, AKBP Bonifasius ..."
                 j += 1
                 while (step := _title_len(doc, j)) > 0:
@@ -188,9 +215,9 @@ class ActorLinker:
                 i = ent.end
                 continue
             k = j
-            while k < n and k - j < MAX_NAME and (
-                (doc[k].is_alpha and _cap(doc[k])) or (len(doc[k].text) == 2 and doc[k].text[1] == "."
-                                                      and doc[k].text[0].isupper())
+            while k < n and k - j < MAX_NAME and k not in other_starts and doc[k].lower_ not in NOT_NAME_WORDS and (
+                (doc[k].is_alpha and _cap(doc[k]) and not (doc[k].is_upper and len(doc[k]) > 1))
+                or (len(doc[k].text) == 2 and doc[k].text[1] == "." and doc[k].text[0].isupper())
             ):
                 k += 1
             if k > j:
@@ -213,7 +240,8 @@ class ActorLinker:
                     (_cap(doc[k]) and doc[k].is_alpha and not _title_len(doc, k)) or doc[k].like_num
                 ):
                     k += 1
-                if k > i + 1 or tok.text not in GENERIC_ORG_HEADS:
+                named = k > i + 1 and doc[k - 1].text != "."
+                if named or (k == i + 1 and tok.text not in GENERIC_ORG_HEADS):
                     span = doc[i:k]
                     yield span, org_type(span.text)
                     i = k
@@ -231,7 +259,10 @@ class ActorLinker:
                     if k < n and doc[k].text == ".":
                         k += 1
                 start_name = k
-                while k < n and k - start_name < 4 and doc[k].is_alpha and _cap(doc[k]):
+                area = self._area_len(doc, k) if k > i + 1 else 0
+                if area:  # "warga Desa Long Sulit": exactly the place name
+                    k += area
+                while not area and k < n and k - start_name < 4 and doc[k].is_alpha and _cap(doc[k]):
                     k += 1
                 if k > start_name:
                     yield doc[i:k]
@@ -248,7 +279,8 @@ def _overlap(a: Span, b: Span) -> bool:
     "waspada_actor_linker",
     requires=["doc.ents"],
     assigns=["doc._.actors", "doc.ents"],
-    default_config={"gazetteer": {"@misc": "waspada.gazetteer.v1", "path": None}},
+    default_config={"gazetteer": {"@misc": "waspada.gazetteer.v1", "path": None}, "registry_size": 100_000},
 )
-def make_actor_linker(nlp: Language, name: str, gazetteer: Callable[[], Gazetteer]):
-    return ActorLinker(gazetteer)
+def make_actor_linker(nlp: Language, name: str, gazetteer: Callable[[], Gazetteer], registry_size: int):
+    """registry_size > 0: merge name variants across the articles this process enriches."""
+    return ActorLinker(gazetteer, ActorRegistry(registry_size) if registry_size > 0 else None)

@@ -68,7 +68,8 @@ class ConflictAnalyzer:
     """Runs the three conflict classifiers and explains their decisions."""
 
     def __init__(self, nlp: Language, name: str, model_dir: str, threshold: float,
-                 intensity_mode: str, max_sentence_cues: int):
+                 intensity_mode: str, max_sentence_cues: int, rule_weight: float = -1.0,
+                 cue_weight: float = -1.0):
         path = resolve_model(model_dir, "conflict_model")
         if not (path / "meta.json").is_file():
             raise WaspadaNlpError("W210", f"conflict model not found at {path}; run `waspada train conflict` "
@@ -81,6 +82,8 @@ class ConflictAnalyzer:
         self.threshold = threshold
         meta = self.model.meta.get("waspada", {})
         self.intensity_mode = intensity_mode or meta.get("intensity_mode", "rules")
+        self.rule_weight = float(meta.get("rule_weight", 0.0)) if rule_weight < 0 else rule_weight
+        self.cue_weight = float(meta.get("cue_weight", 0.0)) if cue_weight < 0 else cue_weight
         self.max_sentence_cues = max_sentence_cues
         self.sentencizer = Sentencizer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -121,7 +124,12 @@ class ConflictAnalyzer:
     def decide(self, doc: Doc, cats: dict[str, float], stages: dict[str, float],
                ints: dict[int, float] | None) -> dict[str, Any]:
         """Turn classifier scores into the index's `conflict` object, with cues."""
+        matches = self._matches(doc)
+        if self.rule_weight > 0:
+            stages = self._blend(stages, matches)
         stage = max(STAGES, key=lambda s: stages.get(s, 0.0))
+        if self.cue_weight > 0:
+            cats = self._blend_categories(cats, matches)
         chosen: list[str] = []
         if stage != "none":
             chosen = [c for c in CATEGORIES if cats.get(c, 0.0) >= self.threshold]
@@ -130,7 +138,6 @@ class ConflictAnalyzer:
                 if cats.get(best, 0.0) >= self.threshold / 2:
                     chosen = [best]
         sents = sentence_spans(doc, self.sentencizer)
-        matches = self._matches(doc)
         intensity, int_spans = self._intensity(doc, stage, sents, matches, ints)
         cues = self._sentence_cues(doc, sents, chosen, stage)
         sent_weight = {(c["label"], c["sentence"]): c["weight"] for c in cues}
@@ -152,6 +159,28 @@ class ConflictAnalyzer:
             "intensity": intensity,
             "cues": cues,
         }
+
+    def _blend(self, stages: dict[str, float], matches: list[tuple[str, Span]]) -> dict[str, float]:
+        """Mix the classifier's stage distribution with the cue lexicon's (smoothed hit shares):
+        the lexicon is general vocabulary, the classifier knows the corpus' phrasing."""
+        counts = dict.fromkeys(STAGES, 0.0)
+        for key, _span in matches:
+            kind, label = key.split("|")
+            if kind == "stage":  # not intensity cues: floods also kill and displace people
+                counts[label] += 1
+        total = sum(counts.values()) + 0.5 * len(STAGES)
+        w = self.rule_weight
+        return {s: (1 - w) * stages.get(s, 0.0) + w * (counts[s] + 0.5) / total for s in STAGES}
+
+    def _blend_categories(self, cats: dict[str, float], matches: list[tuple[str, Span]]) -> dict[str, float]:
+        """Mix each category's probability with its cue evidence (two or more distinct cue hits = 1)."""
+        hits: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+        for key, span in matches:
+            kind, label = key.split("|")
+            if kind == "category":
+                hits[label].add(span.text.lower())
+        v = self.cue_weight
+        return {c: (1 - v) * cats.get(c, 0.0) + v * min(1.0, len(hits[c]) / 2) for c in CATEGORIES}
 
     def _matches(self, doc: Doc) -> list[tuple[str, Span]]:
         out = []
@@ -226,8 +255,11 @@ class ConflictAnalyzer:
 @Language.factory(
     "waspada_conflict",
     assigns=["doc._.conflict"],
-    default_config={"model_dir": "", "threshold": 0.5, "intensity_mode": "", "max_sentence_cues": 2},
+    default_config={"model_dir": "", "threshold": 0.5, "intensity_mode": "", "max_sentence_cues": 2,
+                    "rule_weight": -1.0, "cue_weight": -1.0},
 )
 def make_conflict(nlp: Language, name: str, model_dir: str, threshold: float, intensity_mode: str,
-                  max_sentence_cues: int) -> ConflictAnalyzer:
-    return ConflictAnalyzer(nlp, name, model_dir, threshold, intensity_mode, max_sentence_cues)
+                  max_sentence_cues: int, rule_weight: float, cue_weight: float) -> ConflictAnalyzer:
+    """rule_weight / cue_weight < 0 = the values recorded in the model's meta.json (0 when absent)."""
+    return ConflictAnalyzer(nlp, name, model_dir, threshold, intensity_mode, max_sentence_cues, rule_weight,
+                            cue_weight)

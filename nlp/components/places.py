@@ -113,6 +113,9 @@ class PlaceLinker:
             if ent.label_ == "PER":
                 person.update(range(ent.start, ent.end))
         mentions, i, n = [], 0, len(doc)
+        title_words = [t for t in doc if t.idx < doc._.text_start and t.is_alpha and len(t) > 3]
+        # In a Title Case headline every word is capitalised: landmark rules would run on.
+        title_case = len(title_words) > 2 and sum(t.text[0].isupper() for t in title_words) > 0.6 * len(title_words)
         while i < n:
             found = None
             lw = _level_word_at(doc, i)
@@ -128,7 +131,8 @@ class PlaceLinker:
                     prev = doc[i - 2].lower_
                 if hit and prev not in HONORIFICS and not person.intersection(range(i, i + hit[0])):
                     found = (i, i + hit[0], hit[1], False)
-            if not found and doc[i].lower_.rstrip(".") in NON_ADMIN_WORDS and doc[i].text[0].isupper():
+            if not found and doc[i].lower_.rstrip(".") in NON_ADMIN_WORDS and doc[i].text[0].isupper() \
+                    and not (title_case and doc[i].idx < doc._.text_start):
                 j = i + 1 + (doc[i + 1].text == "." if i + 1 < n else 0)
                 k = j
                 while k < n and k - j < 4 and doc[k].is_alpha and doc[k].text[0].isupper():
@@ -157,9 +161,13 @@ class PlaceLinker:
         for m in mentions:
             if not m["codes"] and m["kind"] == "place":
                 continue  # an NER LOC already
+            # NER spans inside the mention give way ("Mentarang" in "Kecamatan Mentarang Hulu");
+            # larger NER spans stay ("SMA Negeri 4 Yogyakarta"), except in a Title Case headline
+            # where NER runs on ("Desa Long Sulit Blokade Jalan").
+            in_title = m["span"].start_char < doc._.text_start
             inside = [e for e in ents if (m["start"] <= e.start and e.end <= m["end"]
                                           and (e.label_ != "PER" or m["level_word"]))
-                      or (e.label_ == "LOC" and m["codes"] and e.start < m["end"] and m["start"] < e.end)]
+                      or (in_title and e.label_ == "LOC" and m["level_word"] and e.start == m["start"])]
             if any(e.start < m["end"] and m["start"] < e.end for e in ents if e not in inside):
                 continue  # overlaps a larger entity ("Polres Nunukan"): keep that one
             ents = [e for e in ents if e not in inside]
@@ -195,6 +203,27 @@ class PlaceLinker:
                 m["code"] = best[1]
                 m["confidence"] = round(min(0.95, 0.6 + 0.1 * (best[0] - second[0])), 2)
             anchors |= {m["code"] for m in mentions if m.get("code")}
+        self._link_ner_places(mentions, anchors, home)
+
+    def _link_ner_places(self, mentions: list[dict], anchors: set[str], home: str) -> None:
+        """An NER LOC the bare-name list skipped ("Setabu", a one-word village) is linked when a
+        unit of that name lies inside a regency/district the article names or the source's region."""
+        gaz = self.gaz
+        areas = {a for a in anchors if gaz.units[a]["level"] in ("regency", "district")}
+        if home and home in gaz.units and gaz.units[home]["level"] != "province":
+            areas.add(home)
+        if not areas:
+            return
+        for m in mentions:
+            if m["codes"] or m["kind"] != "place":
+                continue
+            key = " ".join(t.lower_ for t in m["span"])
+            inside = [c for c in gaz.keys.get(key, []) if gaz.units[c]["level"] != "non_admin"
+                      and any(a in gaz.parents(c) for a in areas)]
+            if inside:
+                inside.sort(key=lambda c: (-sum(1 for a in areas if a in gaz.parents(c)), c))
+                m["codes"], m["code"], m["kind"] = inside, inside[0], None
+                m["confidence"] = 0.7 if len(inside) == 1 else 0.6
 
     def _attach_non_admin(self, mentions: list[dict]) -> None:
         for idx, m in enumerate(mentions):
@@ -242,7 +271,11 @@ class PlaceLinker:
             return max(inside, key=self._specificity) if inside else base
         if repeated:
             return max(repeated, key=self._specificity)
-        return admin[0]
+        # No dateline, nothing repeated: the place the others contain (Tana Tidung > Sesayap Hilir >
+        # Seludau → Seludau), else the first one.
+        codes = set(counts)
+        return max(admin, key=lambda m: (len(codes & set(self.gaz.parents(m["code"]))),
+                                         *self._specificity(m)) if len(codes) > 1 else (0, 0, -m["start"]))
 
     def _specificity(self, m: dict):
         return (LEVEL_RANK[self.gaz.units[m["code"]]["level"]], -m["start"])

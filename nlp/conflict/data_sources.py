@@ -82,15 +82,38 @@ def hoax_articles(data_dir: Path) -> list[tuple[str, dict[str, float]]]:
 
 
 def feedback_records(path: Path) -> list[dict]:
-    """Analysts' verdict exports (JSONL): an article with corrected `conflict` {categories, stage, intensity}
-    (or those fields at top level). Lines without a stage are skipped."""
+    """Analysts' verdicts (JSONL, the format of `waspada alerts feedback`, alerts/feedback.py):
+    text, title, categories, stage, verdict (verified | dismissed), optional intensity; or a
+    corrected `conflict` object. A verified row confirms its categories and stage; a dismissed row
+    only says its categories were wrong (a false alarm), so it teaches category negatives and
+    nothing about stage or intensity. Rows without text are skipped."""
     out = []
     for row in read_jsonl(path):
         verdict = row.get("conflict") or row
-        if verdict.get("stage") not in STAGES or not row.get("text"):
+        if not row.get("text"):
             continue
+        dismissed = row.get("verdict") == "dismissed" or row.get("label") == 0
+        stage = verdict.get("stage") if verdict.get("stage") in STAGES and not dismissed else None
+        intensity = verdict.get("intensity")
         out.append({"title": row.get("title", ""), "text": row["text"],
-                    "categories": [c for c in verdict.get("categories", []) if c in CATEGORIES],
-                    "stage": verdict["stage"], "intensity": int(verdict.get("intensity", 0)),
-                    "source": "feedback"})
+                    "categories": [c for c in verdict.get("categories") or [] if c in CATEGORIES],
+                    "stage": stage, "intensity": None if dismissed or intensity is None else int(intensity),
+                    "dismissed": dismissed, "source": "feedback"})
     return out
+
+
+def feedback_sets(rows: list[dict]) -> dict[str, list[tuple[str, dict[str, float]]]]:
+    """Per-head training pairs from feedback rows (partial labels where the verdict says little)."""
+    sets: dict[str, list[tuple[str, dict[str, float]]]] = {"categories": [], "stage": [], "intensity": []}
+    for r in rows:
+        text = doc_text(r)
+        if r["dismissed"]:
+            if r["categories"]:
+                sets["categories"].append((text, {c: 0.0 for c in r["categories"]}))
+            continue
+        sets["categories"].append((text, category_cats(r)))
+        if r["stage"]:
+            sets["stage"].append((text, stage_cats(r)))
+        if r["intensity"] is not None:
+            sets["intensity"].append((text, intensity_cats(r)))
+    return sets

@@ -18,12 +18,14 @@ TITLE_SEPARATOR = "\n\n"
 
 
 @lru_cache(maxsize=4)
-def load(model_dir: str = "", intensity_mode: str = "") -> Language:
+def load(model_dir: str = "", intensity_mode: str = "", rule_weight: float = -1.0,
+         cue_weight: float = -1.0) -> Language:
     """A blank `id` pipeline running waspada_conflict on the model in model_dir (default: settings)."""
     import nlp.components.conflict  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("id")
-    nlp.add_pipe("waspada_conflict", config={"model_dir": str(model_dir), "intensity_mode": intensity_mode})
+    nlp.add_pipe("waspada_conflict", config={"model_dir": str(model_dir), "intensity_mode": intensity_mode,
+                                             "rule_weight": rule_weight, "cue_weight": cue_weight})
     return nlp
 
 
@@ -40,8 +42,9 @@ def classify(text: str, title: str | None = None, model_dir: str | Path = "", in
     return nlp(make_doc(nlp, text, title))._.conflict
 
 
-def classify_many(records: list[dict], model_dir: str | Path = "", intensity_mode: str = "") -> list[dict[str, Any]]:
+def classify_many(records: list[dict], model_dir: str | Path = "", intensity_mode: str = "",
+                  rule_weight: float = -1.0, cue_weight: float = -1.0) -> list[dict[str, Any]]:
     """Decisions for records with `text` and optional `title`, batched."""
-    nlp = load(str(model_dir), intensity_mode)
+    nlp = load(str(model_dir), intensity_mode, rule_weight, cue_weight)
     docs = (make_doc(nlp, r["text"], r.get("title")) for r in records)
     return [d._.conflict for d in nlp.pipe(docs, batch_size=64)]

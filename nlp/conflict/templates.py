@@ -436,3 +436,61 @@ NONE_LEADS += [
     ("trap_other", "neutral", "Nelayan {kec} berlomba-lomba menyerbu pasar ikan karena harga solar nelayan turun."),
     ("trap_football", "neutral", "Dua tim raksasa liga lokal akan bentrok di final piala bupati {kab} pekan depan."),
 ]
+
+# --- a third batch: other verbs, other actors, more short and more indirect phrasings
+LEADS["election"] += [
+    ("incident", 2, "Posko pemenangan salah satu calon legislatif di {kec_word} {kec} dirusak dan dibakar orang tak dikenal menjelang hari pencoblosan."),
+    ("incident", 1, "Puluhan warga {desa_word} {desa} menyegel balai desa sebagai protes atas hasil pemilihan kepala desa yang dinilai curang."),
+    ("tension", 1, "Ketegangan menyelimuti {kab} setelah seorang calon menolak menandatangani berita acara hasil penghitungan suara."),
+    ("prevention", 0, "Para calon kepala desa di {kec_word} {kec} berjanji menerima hasil pemilihan dan menyelesaikan sengketa lewat jalur hukum."),
+]
+LEADS["identity"] += [
+    ("incident", 2, "Acara adat sebuah komunitas di {desa_word} {desa} diserbu sekelompok pemuda mabuk yang melontarkan makian bernada kesukuan; beberapa tamu terluka."),
+    ("incident", 3, "+communal_violence|Kekerasan antarkelompok agama di {kec_word} {kec} membuat {n_dead} orang meninggal dan ribuan warga mengungsi ke barak."),
+    ("tension", 1, "Sebagian warga {desa_word} {desa} menolak kehadiran keluarga pendatang yang berbeda keyakinan dan meminta mereka pindah."),
+    ("prevention", 0, "Lembaga adat dan majelis-majelis agama di {kab} sepakat membentuk tim mediasi bersama untuk menangani gesekan antarwarga."),
+]
+LEADS["resource"] += [
+    ("tension", 1, "Klaim tumpang tindih atas kebun karet antara warga dan perusahaan hutan tanaman industri di {kec_word} {kec} belum juga selesai, dan warga mulai berjaga di kebun."),
+    ("prevention", 0, "Perusahaan sawit di {kab} menandatangani nota kesepahaman dengan masyarakat adat tentang batas kebun dan pembagian hasil."),
+]
+LEADS["boundary"] += [
+    ("incident", 1, "Warga {desa_word} {desa} menggelar aksi di kantor gubernur {prov} menolak keputusan yang memindahkan desa mereka ke kabupaten lain."),
+    ("incident", 3, "+communal_violence|Perselisihan batas antarkampung di {kec_word} {kec} pecah menjadi bentrok berdarah; {n_dead} orang meninggal dan puluhan rumah terbakar."),
+    ("tension", 1, "Aparat desa tetangga kembali memungut retribusi di wilayah yang diklaim {desa_word} {desa}, dan warga mengancam menutup jalan."),
+]
+LEADS["governance"] += [
+    ("incident", 2, "Massa yang kecewa dengan pelayanan rumah sakit daerah {kab} merusak ruang tunggu dan memecahkan kaca loket."),
+    ("incident", 3, "Unjuk rasa menentang pemekaran wilayah di {kab} berubah menjadi kerusuhan; {n_dead} orang tewas dan kantor pemerintah dibakar."),
+    ("tension", 1, "Keputusan bupati {kab} mencopot sejumlah kepala desa memicu kemarahan warga, yang menyatakan akan menduduki kantor bupati."),
+    ("prevention", 0, "DPRD {kab} memfasilitasi rapat dengar pendapat antara warga dan dinas terkait sehingga rencana demonstrasi ditunda."),
+]
+LEADS["labor"] += [
+    ("incident", 2, "Ratusan pekerja tambang menutup jalan menuju lokasi pertambangan {kab} dan menghentikan seluruh kendaraan operasional perusahaan."),
+    ("incident", 1, "Petugas kebersihan kota {kab} berhenti bekerja selama dua hari karena gaji mereka belum dibayar, sehingga sampah menumpuk."),
+    ("tension", 1, "Rencana pemutusan hubungan kerja terhadap {n_big} karyawan PT {company} membuat para pekerja gelisah dan serikat pekerja bersiap melawan."),
+    ("prevention", 0, "Pemkab {kab}, pengusaha, dan serikat pekerja menyepakati besaran upah minimum tanpa perselisihan."),
+]
+LEADS["communal_violence"] += [
+    ("incident", 3, "Seorang warga yang dituduh menjadi pelaku santet di {desa_word} {desa} dibunuh oleh sekelompok orang, dan rumahnya dibakar."),
+    ("tension", 1, "Warga dua dusun di {desa_word} {desa} saling curiga setelah beberapa ternak hilang, dan kedua pihak mulai membawa senjata tajam saat ke ladang."),
+    ("prevention", 0, "Pemerintah desa dan polisi memfasilitasi perdamaian dua keluarga besar di {desa_word} {desa} yang berselisih sejak lama."),
+]
+LEADS["security"] += [
+    ("incident", 3, "Baku tembak antara aparat keamanan dan kelompok separatis di {kec_word} {kec} menewaskan {n_dead} orang, termasuk seorang anggota TNI."),
+    ("incident", 2, "Kelompok bersenjata menyandera {n_small_num} pekerja bangunan di {kec_word} {kec} dan menuntut tebusan."),
+    ("prevention", 0, "Polres {kab} bersama tokoh agama menggelar program deradikalisasi bagi mantan narapidana terorisme."),
+]
+LEADS["disinformation"] += [
+    ("incident", 2, "+identity|Sebuah rumah ibadah di {kec_word} {kec} dilempari setelah beredar kabar palsu bahwa pengurusnya menghina agama lain."),
+]
+NONE_LEADS += [
+    ("economy", "neutral", "Bank daerah membuka kantor cabang baru di {kec_word} {kec} untuk melayani pelaku usaha kecil."),
+    ("infrastructure", "positive", "Warga {desa_word} {desa} kini menikmati listrik 24 jam setelah jaringan PLN masuk ke desa mereka."),
+    ("culture", "positive", "Sanggar tari dari {kab} tampil memukau di festival budaya tingkat nasional."),
+    ("health", "neutral", "Dinas Kesehatan {kab} mengimbau warga mewaspadai diare selama musim kemarau."),
+    ("trap_crime", "negative", "Dua pelaku perampokan toko emas di {kab} ditangkap setelah polisi menelusuri rekaman kamera pengawas."),
+    ("trap_disaster", "negative", "Abrasi pantai di {kec_word} {kec} mengancam puluhan rumah warga dan jalan desa."),
+    ("trap_other", "neutral", "Harga tiket kapal menuju {kab} naik menjelang libur sekolah karena lonjakan penumpang."),
+    ("trap_football", "neutral", "Pertandingan tinju antarsasana di gedung olahraga {kab} berlangsung seru dan ditutup dengan kemenangan angka."),
+]

@@ -23,6 +23,15 @@ from nlp.conflict.training import run_training
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / "nlp" / "configs"
 HEADS = ("categories", "stage", "intensity")
+# Share of the cue lexicon in the stage decision (nlp/components/conflict.py `_blend`). The generated
+# dev split cannot choose it (the classifier alone is perfect there); 0.4 was chosen on the
+# hand-written holdout set among 0, 0.2, ..., 0.6 — so `holdout` is a validation set for this one
+# value, and `holdout_b` is the untouched test.
+RULE_WEIGHT = 0.4
+# Share of the category cue evidence in each category's score (`_blend_categories`), chosen the same
+# way among 0, 0.2, 0.3, 0.4 (0.4 scored best on holdout; 0.3 kept to lean less on a lexicon that
+# was written after the holdout texts).
+CUE_WEIGHT = 0.3
 
 
 def _settings():
@@ -33,8 +42,13 @@ def _settings():
 
 def train_conflict(out_dir: Path | None = None, work_dir: Path | None = None, no_noncommercial: bool = False,
                    feedback: Path | None = None, config_dir: Path = CONFIGS, overrides: dict | None = None,
-                   data_dir: Path | None = None, log=print) -> dict[str, Any]:
-    """Train, assemble and evaluate on dev; returns dev metrics (and the previous model's, with feedback)."""
+                   data_dir: Path | None = None, variant: str = "bow", transformer: str | None = None,
+                   rule_weight: float = RULE_WEIGHT, cue_weight: float = CUE_WEIGHT, log=print) -> dict[str, Any]:
+    """Train, assemble and evaluate on dev; returns dev metrics (and the previous model's, with feedback).
+
+    variant "bow" = the CPU default (conflict_<head>.cfg); "trf" = the transformer variant
+    (conflict_<head>_trf.cfg, needs the `transformers` extra; `transformer` = model folder or name).
+    """
     settings = _settings()
     out_dir = Path(out_dir or settings.nlp.conflict_model)
     work_dir = Path(work_dir or settings.paths.home / "training" / "conflict")
@@ -42,12 +56,14 @@ def train_conflict(out_dir: Path | None = None, work_dir: Path | None = None, no
     train = ds.corpus("train")
     dev = ds.corpus("dev")
     before = None
+    fb_sets: dict[str, list] = {"categories": [], "stage": [], "intensity": []}
     if feedback is not None:
         fb = ds.feedback_records(Path(feedback))
-        log(f"feedback: {len(fb)} verdicts from {feedback}")
+        fb_sets = ds.feedback_sets(fb)
+        log(f"feedback: {len(fb)} verdicts from {feedback} "
+            f"({', '.join(f'{h} {len(v)}' for h, v in fb_sets.items())})")
         if (out_dir / "meta.json").is_file():
             before = evaluate_model(out_dir, dev)
-        train = train + fb * 3  # analysts' verdicts weigh more than synthetic text
     extra_cat: list[tuple[str, dict[str, float]]] = []
     if not no_noncommercial:
         tweets = ds.hate_speech_tweets(data_dir)
@@ -69,17 +85,26 @@ def train_conflict(out_dir: Path | None = None, work_dir: Path | None = None, no
     best: dict[str, Path] = {}
     for head in HEADS:
         tr, dv = sets[head]
+        tr = tr + fb_sets[head] * 3  # analysts' verdicts weigh more than synthetic text
         log(f"--- training conflict_{head}: {len(tr)} train / {len(dv)} dev")
         t0 = time.time()
-        best[head] = run_training(config_dir / f"conflict_{head}.cfg", tr, dv, work_dir / head,
-                                  overrides=(overrides or {}).get(head))
+        cfg = config_dir / (f"conflict_{head}.cfg" if variant == "bow" else f"conflict_{head}_{variant}.cfg")
+        head_overrides = dict((overrides or {}).get(head) or {})
+        if transformer:
+            head_overrides[f"components.conflict_{head}.model.tok2vec.name"] = str(transformer)
+        best[head] = run_training(cfg, tr, dv, work_dir / head, overrides=head_overrides)
         log(f"    done in {time.time() - t0:.0f}s")
-    assemble(best, out_dir, sources={"noncommercial": not no_noncommercial, "feedback": str(feedback or "")})
-    modes = {m: evaluate_model(out_dir, dev, intensity_mode=m) for m in ("rules", "model")}
-    chosen = max(modes, key=lambda m: (modes[m]["intensity_accuracy"], m == "rules"))
+    assemble(best, out_dir, sources={"noncommercial": not no_noncommercial, "feedback": str(feedback or ""),
+                                     "variant": variant})
+    modes = {m: evaluate_model(out_dir, dev, intensity_mode=m, rule_weight=rule_weight, cue_weight=cue_weight)
+             for m in ("rules", "model")}
+    # the cue rules explain themselves; the classifier must beat them clearly on dev to be chosen
+    chosen = "model" if modes["model"]["intensity_accuracy"] - modes["rules"]["intensity_accuracy"] > 0.02 else "rules"
     meta_path = out_dir / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta["waspada"]["intensity_mode"] = chosen
+    meta["waspada"]["rule_weight"] = rule_weight
+    meta["waspada"]["cue_weight"] = cue_weight
     meta["waspada"]["dev_intensity_accuracy"] = {m: modes[m]["intensity_accuracy"] for m in modes}
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     log(f"intensity: rules {modes['rules']['intensity_accuracy']:.3f} vs model "
@@ -111,8 +136,10 @@ def assemble(best: dict[str, Path], out_dir: Path, sources: dict) -> None:
         (out_dir / "MODEL_CARD.md").write_text(card)
 
 
-def evaluate_model(model_dir: Path, records: list[dict], intensity_mode: str = "") -> dict[str, Any]:
+def evaluate_model(model_dir: Path, records: list[dict], intensity_mode: str = "",
+                   rule_weight: float = -1.0, cue_weight: float = -1.0) -> dict[str, Any]:
     from nlp.conflict.model import classify_many, load
 
     load.cache_clear()
-    return score(records, classify_many(records, model_dir=model_dir, intensity_mode=intensity_mode))
+    return score(records, classify_many(records, model_dir=model_dir, intensity_mode=intensity_mode,
+                                        rule_weight=rule_weight, cue_weight=cue_weight))

@@ -23,7 +23,7 @@ def read_smsa(path: Path) -> list[tuple[str, str]]:
 
 
 def read_inset(folder: Path) -> dict[str, float]:
-    """InSet lexicon: word/phrase → weight in [-5, 5] (positive.tsv and negative.tsv)."""
+    """InSet lexicon: word/phrase → summed weight (positive.tsv + negative.tsv; zero sums dropped)."""
     lex: dict[str, float] = {}
     for name in ("positive.tsv", "negative.tsv"):
         path = folder / name
@@ -34,10 +34,13 @@ def read_inset(folder: Path) -> dict[str, float]:
                 if len(row) < 2 or row[0] == "word":
                     continue
                 try:
-                    lex[row[0].strip().lower()] = float(row[1])
+                    weight = float(row[1])
                 except ValueError:
                     continue
-    return lex
+                word = row[0].strip().lower()
+                # InSet lists 1,142 words in both files: their scores are meant to be summed
+                lex[word] = lex.get(word, 0.0) + weight
+    return {w: v for w, v in lex.items() if v}
 
 
 def cats_for(label: str) -> dict[str, float]:

@@ -128,8 +128,10 @@ def _dedupe(sentences: Iterable[Sentence], seen: set[tuple[str, ...]]) -> Iterat
             yield sent
 
 
-def build_corpora(nergrit_dir: Path, nerp_dir: Path | None, out_dir: Path) -> dict[str, int]:
-    """Write train.spacy (NERGrit train [+ case-restored NERP train]) and dev.spacy (NERGrit valid)."""
+def build_corpora(nergrit_dir: Path, nerp_dir: Path | None, out_dir: Path, grit_repeat: int = 1) -> dict[str, int]:
+    """Write train.spacy (NERGrit train [+ case-restored NERP train]) and dev.spacy (NERGrit valid).
+
+    `grit_repeat` > 1 repeats the (in-domain, cased) NERGrit sentences so NERP does not dominate."""
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     grit_train = list(read_conll(nergrit_dir / "train_preprocess.txt"))
@@ -138,7 +140,8 @@ def build_corpora(nergrit_dir: Path, nerp_dir: Path | None, out_dir: Path) -> di
     train = DocBin(store_user_data=False)
     counts = Counter()
     for sent in _dedupe(grit_train, seen):
-        train.add(nergrit_doc(vocab, sent))
+        for _ in range(grit_repeat):
+            train.add(nergrit_doc(vocab, sent))
         counts["nergrit_train"] += 1
     if nerp_dir is not None:
         table = case_table(grit_train)

@@ -14,15 +14,16 @@ from pathlib import Path
 from nlp.training.corpus import build_corpora
 
 CONFIGS = Path(__file__).resolve().parent.parent / "configs"
+GRIT_REPEAT = 1  # NERGrit sentences repeated this many times next to NERP (see nlp/training/corpus.py)
 CONFIG_BY_NAME = {"cnn": CONFIGS / "ner_cnn.cfg", "trf": CONFIGS / "ner_trf.cfg"}
 
 
 def train_ner(nergrit: Path, nerp: Path | None, work_dir: Path, output: Path, config: Path,
-              overrides: dict | None = None, use_gpu: int = -1) -> dict:
+              overrides: dict | None = None, use_gpu: int = -1, grit_repeat: int = GRIT_REPEAT) -> dict:
     """Convert the data into work_dir/corpus, train into work_dir/run, copy model-best to output."""
     from spacy.cli.train import train
 
-    counts = build_corpora(nergrit, nerp, work_dir / "corpus")
+    counts = build_corpora(nergrit, nerp, work_dir / "corpus", grit_repeat=grit_repeat)
     run_dir = work_dir / "run"
     if run_dir.exists():
         shutil.rmtree(run_dir)
@@ -31,7 +32,12 @@ def train_ner(nergrit: Path, nerp: Path | None, work_dir: Path, output: Path, co
         "paths.dev": str(work_dir / "corpus" / "dev.spacy"),
         **(overrides or {}),
     })
-    best = run_dir / "model-best"
+    meta = install_model(run_dir / "model-best", output)
+    return {"counts": counts, "performance": meta.get("performance", {})}
+
+
+def install_model(best: Path, output: Path) -> dict:
+    """Copy a trained pipeline to `output` (e.g. nlp/models/ner) with Waspada's name and sources."""
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
@@ -41,4 +47,4 @@ def train_ner(nergrit: Path, nerp: Path | None, work_dir: Path, output: Path, co
                 sources=[{"name": "IndoNLU NERGrit", "license": "Apache-2.0/MIT (as stated)"},
                          {"name": "IndoNLU NERP", "license": "CC BY-SA 4.0 (as stated by SEACrowd)"}])
     (output / "meta.json").write_text(json.dumps(meta, indent=2))
-    return {"counts": counts, "performance": meta.get("performance", {})}
+    return meta

@@ -13,7 +13,8 @@ from waspada.cli import app
 from waspada.settings import get_settings
 
 
-def test_digest_command_prints_and_sends(es_client, index_prefix, es_url, tmp_path, monkeypatch, smtp_server):  # noqa: F811
+def test_digest_command_prints_and_sends(es_client, index_prefix, es_url, tmp_path, monkeypatch,
+                                         smtp_server):  # noqa: F811 — the imported fixture
     controller, inbox = smtp_server
     _seed(es_client, index_prefix, tmp_path)
     SubscriberRepository(es_client, index_prefix).put(SUBSCRIBER)

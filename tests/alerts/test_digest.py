@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import smtplib
 import socket
 from datetime import date, datetime, timezone
 from email import policy
@@ -111,3 +112,41 @@ def test_due_digest_arrives_at_the_smtp_server_once(es_client, index_prefix, tmp
         assert "Ketegangan batas desa di Malinau" in part
         assert "Sengketa lahan di Nunukan" not in part
         assert "Ringkasan harian kewaspadaan dini konflik sosial" in part
+
+
+# aiosmtpd warns when AUTH is allowed without TLS; the test server has no certificate, on purpose
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_smtp_authentication_is_used_when_configured():
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    from alerts.delivery import smtp
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        given = (auth_data.login, auth_data.password) if isinstance(auth_data, LoginPassword) else None
+        return AuthResult(success=given == (b"waspada", b"rahasia-123"))
+
+    inbox = Inbox()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # plain connection for the test (no certificate at hand); production uses STARTTLS
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=authenticator,
+                            auth_required=True, auth_require_tls=False, auth_exclude_mechanism=["LOGIN"])
+    controller.start()
+    try:
+        data = {"date": "2026-11-19", "tanggal": "Kamis, 19 November 2026", "timezone": "Asia/Makassar",
+                "subscriber": None, "filters": {"regions": [], "categories": [], "min_risk": None},
+                "total_articles": 0, "articles": [], "alerts": [], "public_url": "http://127.0.0.1:8000"}
+        message = smtp.build_message(data, "analis@example.go.id", "Waspada <waspada@example.go.id>")
+        good = SmtpSettings(host="127.0.0.1", port=port, starttls=False, username="waspada", password="rahasia-123")
+        assert smtp.send([message], good) == 1
+        anonymous = good.model_copy(update={"username": "", "password": ""})
+        with pytest.raises(smtplib.SMTPSenderRefused):  # the server requires AUTH: 530 without it
+            smtp.send([message], anonymous)
+        assert len(inbox.messages) == 1
+        assert "Tidak ada berita yang relevan" in email.message_from_bytes(inbox.messages[0][1], policy=policy.default) \
+            .get_body(preferencelist=("plain",)).get_content()
+    finally:
+        controller.stop()
+    with pytest.raises(smtp.SmtpNotConfigured, match="E080"):
+        smtp.send([message], SmtpSettings(host=""))

@@ -71,3 +71,42 @@ def test_story_carried_by_three_outlets_makes_one_alert(es_client, index_prefix,
     assert sorted(alert["sources"]) == ["kaltarakini", "teraskaltara", "tribunkaltara"]
     assert [a["source"] for a in alert["articles"]] == ["teraskaltara", "tribunkaltara", "kaltarakini"]
     assert [e[0] for e in events] == ["alert.created", "alert.updated"]
+
+
+def test_the_shared_indexing_path_percolates_and_queues_webhooks(es_client, settings, index_prefix, receiver):
+    from alerts.delivery.webhooks import new_secret
+    from store.deliveries import DeliveryRepository
+    from store.subscribers import SubscriberRepository
+    from waspada.indexing import IndexingPath
+
+    save_rule(RuleRepository(es_client, index_prefix), RuleCreate(name="Mogok", params=SearchParams(q="mogok")),
+              owner="analis")
+    SubscriberRepository(es_client, index_prefix).put({"id": "s", "name": "s", "webhook_url": receiver.url,
+                                                       "webhook_secret": new_secret(), "active": True})
+    path = IndexingPath(settings, es_client, enrich=False, refresh="wait_for")
+    path.process([make_article("m1", "Buruh sawit mogok kerja", categories=["labor"]),
+                  make_article("m2", "Pameran UMKM", categories=[])])
+    path.process([make_article("m1", "Buruh sawit mogok kerja", categories=["labor"])])  # again: an update
+    alerts = AlertRepository(es_client, index_prefix)
+    alerts.refresh_index()
+    assert alerts.search()[0] == 1
+    queued = DeliveryRepository(es_client, index_prefix).list(status="pending")
+    assert [d["event_type"] for d in queued] == ["alert.created"]
+
+
+def test_articles_spooled_during_an_outage_are_percolated_once_on_replay(es_client, settings, index_prefix):
+    from store.spool import Spool
+    from waspada.runtime import replay_spool
+
+    save_rule(RuleRepository(es_client, index_prefix), RuleCreate(name="Kericuhan", params=SearchParams(q="kericuhan")),
+              owner="analis")
+    alias = f"{index_prefix}articles"
+    doc = make_article("sp1", "Kericuhan di pelabuhan Tarakan")
+    Spool(settings.paths.spool_dir / alias).put([{"index": alias, "id": doc["id"], "doc": doc}])
+    assert replay_spool(es_client, settings) == 1
+    Spool(settings.paths.spool_dir / alias).put([{"index": alias, "id": doc["id"], "doc": doc}])  # spooled twice
+    assert replay_spool(es_client, settings) == 1
+    alerts = AlertRepository(es_client, index_prefix)
+    alerts.refresh_index()
+    total, found = alerts.search()
+    assert total == 1 and found[0]["article_ids"] == [doc["id"]] and found[0]["hits"] == 1

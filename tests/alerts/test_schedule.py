@@ -37,3 +37,23 @@ def test_tick_raises_spike_once_and_worker_delivers_it(es_client, index_prefix, 
     payload = Webhook(secret).verify(request["body"], request["headers"])
     assert payload["type"] == "alert.created" and payload["data"]["type"] == "spike"
     assert payload["data"]["explanation"].endswith("9 artikel hari ini vs 1 yang diperkirakan")
+
+
+def test_supervisor_runs_the_alert_jobs_and_stops_them(es_client, settings, index_prefix, receiver):
+    from alerts.schedule import supervisor_jobs
+    from waspada.supervisor import Supervisor
+
+    settings.webhook.poll_seconds = 0.2
+    supervisor = Supervisor(jobs=supervisor_jobs(es_client, settings))
+    supervisor.start()
+    try:
+        import time as _time
+
+        deadline = _time.monotonic() + 20
+        while supervisor.states["alerts"].runs == 0 and _time.monotonic() < deadline:
+            _time.sleep(0.1)
+    finally:
+        supervisor.stop(timeout=20)
+    assert supervisor.states["alerts"].runs >= 1 and supervisor.states["alerts"].failures == 0
+    assert "spikes" in supervisor.states["alerts"].last_result
+    assert supervisor.states["webhooks"].failures == 0

@@ -76,9 +76,11 @@ def test_hourly_spike_for_social_posts(es_client, index_prefix, tmp_path):
 
 def test_source_that_usually_publishes_and_went_quiet_is_reported_once(es_client, index_prefix, tmp_path):
     settings = AlertSettings()
-    docs = [make_article(f"busy{d}-{i}", "Berita harian", source="busy", published=NOW - timedelta(days=d + 3, hours=i))
+    docs = [make_article(f"busy{d}-{i}", "Berita harian", source="busy",
+                         published=NOW - timedelta(days=d + 3, hours=i))
             for d in range(20) for i in range(3)]
-    docs += [make_article(f"live{d}-{i}", "Berita harian", source="live", published=NOW - timedelta(days=d, hours=i + 1))
+    docs += [make_article(f"live{d}-{i}", "Berita harian", source="live",
+                          published=NOW - timedelta(days=d, hours=i + 1))
              for d in range(20) for i in range(3)]
     docs += [make_article(f"rare{d}", "Berita mingguan", source="rare", published=NOW - timedelta(days=7 * d + 5))
              for d in range(4)]

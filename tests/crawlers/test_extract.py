@@ -105,3 +105,36 @@ def test_waspada_extract_prints_json_lines(tmp_path):
     assert record["authors"] == ["Budi Santoso"]
     assert record["url"] == BASE + BLOKADE.path
     assert record["source"] == "teraskaltara"
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html lang='id-ID'><head>{head}</head><body>{body}</body></html>"
+
+
+def test_yoast_graph_author_reference_is_resolved():
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Judul Yoast", "datePublished": "2024-12-02T01:15:00+00:00",
+         "author": {"@id": "https://x.id/#/schema/person/1"}},
+        {"@type": "Person", "@id": "https://x.id/#/schema/person/1", "name": "Budi Santoso"}]})
+    result = extract_html(_page(f"<script type='application/ld+json'>{ld}</script>",
+                                "<div class='entry-content'><p>TARAKAN – Satu.</p></div>"), "https://x.id/a/")
+    assert result.authors == ["Budi Santoso"]
+    assert result.published == "2024-12-02T09:15:00+08:00"  # the UTC instant shown in WITA
+
+
+def test_site_left_on_utc_is_corrected_by_the_visible_zone():
+    page = _page("<meta property='article:published_time' content='2024-12-02T09:15:00+00:00'>",
+                 "<span class='posted-on'>Senin, 2 Desember 2024 09:15 WIB</span>"
+                 "<div class='entry-content'><p>JAKARTA – Satu.</p></div>")
+    assert extract_html(page, "https://x.id/a/").published == "2024-12-02T09:15:00+07:00"
+
+
+def test_tribun_reporter_line_is_the_author_not_the_body():
+    page = _page("<title>Judul - TribunKaltara.com</title>",
+                 "<h1 class='title'>Judul</h1><div class='side-article txt-article'>"
+                 "<p>Laporan Wartawan TribunKaltara.com, Andi Pausiah</p><p>TRIBUNKALTARA.COM, TARAKAN - Satu kalimat.</p>"
+                 "<p>Kalimat akhir.</p><p>Artikel ini telah tayang di Tribunnews.com dengan judul Judul</p></div>")
+    result = extract_html(page, "https://kaltara.tribunnews.com/2024/12/02/judul")
+    assert result.authors == ["Andi Pausiah"]
+    assert result.text == "TRIBUNKALTARA.COM, TARAKAN - Satu kalimat.\nKalimat akhir."
+    assert result.title == "Judul"

@@ -103,14 +103,20 @@ def test_keyword_baseline_keeps_plain_news_out():
     assert decision["stage"] == "incident" and decision["intensity"] == 3
 
 
-def test_feedback_records_accept_nested_and_flat_verdicts(tmp_path: Path):
+def test_feedback_rows_in_the_alerts_export_format_become_partial_labels(tmp_path: Path):
     path = tmp_path / "verdicts.jsonl"
-    rows = [{"text": "a", "conflict": {"stage": "incident", "categories": ["labor", "bogus"], "intensity": 2}},
-            {"text": "b", "stage": "none"}, {"text": "c", "stage": "unknown"}]
+    rows = [{"text": "a", "title": "", "categories": ["labor"], "stage": "incident", "verdict": "verified", "label": 1},
+            {"text": "b", "categories": ["security"], "stage": "incident", "verdict": "dismissed", "label": 0},
+            {"text": "c", "conflict": {"stage": "tension", "categories": ["resource", "bogus"], "intensity": 1}},
+            {"text": "", "stage": "none"}]
     path.write_text("\n".join(json.dumps(r) for r in rows))
     recs = ds.feedback_records(path)
-    assert [r["stage"] for r in recs] == ["incident", "none"]
-    assert recs[0]["categories"] == ["labor"] and recs[0]["intensity"] == 2
+    assert [r["stage"] for r in recs] == ["incident", None, "tension"]
+    sets = ds.feedback_sets(recs)
+    assert sets["categories"][1] == ("b", {"security": 0.0})  # a false alarm: only a category negative
+    assert [t for t, _ in sets["stage"]] == ["a", "c"]
+    assert sets["intensity"] == [("c", {"intensity_0": 0.0, "intensity_1": 1.0, "intensity_2": 0.0, "intensity_3": 0.0})]
+    assert sets["categories"][2][1]["resource"] == 1.0 and "bogus" not in sets["categories"][2][1]
 
 
 # --- the shipped model

@@ -170,3 +170,20 @@ def test_the_demo_clock_never_runs_ahead_of_real_time():
     assert behind.now() < real - timedelta(hours=9)
     assert behind.real_seconds_until(real - timedelta(hours=11)) == 0
     assert behind.real_seconds_until(real - timedelta(hours=9)) > 3000
+
+
+def test_a_restarted_demo_continues_its_clock_instead_of_replaying(scenario, tmp_path):
+    from waspada.demo.clock import resume_or_start
+    state = tmp_path / "demo" / "clock.json"
+    first_start = datetime(2024, 12, 2, 23, 0, tzinfo=timezone.utc)  # 07:00 WITA on 3 Dec
+    first = resume_or_start(state, scenario.live_from(), scenario.last_live(), 120, now=first_start)
+    assert first.start == datetime(2024, 12, 2, 6, 0, tzinfo=WITA)
+    restart = first_start + timedelta(minutes=2)
+    second = resume_or_start(state, scenario.live_from(), scenario.last_live(), 60, now=restart)
+    assert second.day0 == first.day0 and second.speed == 60
+    assert second.start == first.reading_at(restart) == datetime(2024, 12, 2, 10, 0, tzinfo=WITA)
+    replay = resume_or_start(state, scenario.live_from(), scenario.last_live(), 60, now=restart, fresh=True)
+    assert replay.start == first.start
+    days_later = resume_or_start(state, scenario.live_from(), scenario.last_live(), 60,
+                                 now=restart + timedelta(days=3))
+    assert days_later.day0 == date(2024, 12, 5)

@@ -215,3 +215,47 @@ def test_a_busy_port_is_refused_with_what_to_do():
         port = busy.getsockname()[1]
         with pytest.raises(DemoError, match="W901.*WASPADA_DEMO_PORT"):
             DemoServers(clock=_all_past_clock(), port=port).start()
+
+
+def test_start_demo_writes_sources_and_clock_under_waspada_home(tmp_path):
+    from waspada.demo.server import start_demo
+    from waspada.settings import DemoSettings, PathSettings, Settings
+    settings = Settings(paths=PathSettings(home=tmp_path / "var"), demo=DemoSettings(port=0, speed=200))
+    servers = start_demo(settings)
+    try:
+        assert servers.sources_file == tmp_path / "var" / "demo" / "sources.yaml"
+        assert set(load_sources(servers.sources_file)) == set(servers.source_names)
+        assert (tmp_path / "var" / "demo" / "clock.json").exists() and servers.clock.speed == 200
+        assert httpx.get(servers.urls["teraskaltara_demo"] + "/robots.txt").status_code == 200
+    finally:
+        servers.stop()
+
+
+def test_the_server_module_runs_alone_and_prints_its_urls(tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "WASPADA_HOME": str(tmp_path / "var"), "WASPADA_DEMO_PORT": "0"}
+    process = subprocess.Popen([sys.executable, "-u", "-m", "waspada.demo.server"], env=env, stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        lines = []
+        for line in process.stdout:
+            lines.append(line.strip())
+            if line.startswith("Serving until Ctrl-C"):
+                break
+        bases = {line.split()[0]: line.split()[1] for line in lines if " http://127.0.0.1:" in line}
+        assert set(bases) == {o.name for o in default_scenario().outlets}
+        assert httpx.get(bases["teraskaltara_demo"] + "/wp-json/wp/v2/posts").status_code == 200
+        assert (tmp_path / "var" / "demo" / "sources.yaml").exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        process.stdout.close()
+
+
+def test_expected_labels_by_url_need_only_the_base_urls(demo):
+    from waspada.demo.scenario import expected_by_url
+    from_sources = expected_by_url(default_scenario(), demo.urls)
+    assert from_sources == demo.expected_by_url(include_pending=True)
+    assert len(from_sources) == len(default_scenario().items)

@@ -31,13 +31,15 @@ def train_conflict_cmd(
     with_feedback: Path = typer.Option(None, "--with-feedback", help="JSONL of analysts' verdicts to add to training"),
     no_noncommercial: bool = typer.Option(False, "--no-noncommercial", help="Train without the CC BY-NC-SA hate-speech tweets"),
     data: Path = typer.Option(None, help="Staged data folder (default WASPADA_NLP_TRAINING_DATA or ../shared/data)"),
+    variant: str = typer.Option("bow", help="bow (CPU default) | trf (transformer; needs the transformers extra)"),
+    transformer: str = typer.Option(None, help="Transformer folder or name for --variant trf"),
 ) -> None:
     """Train the conflict classifiers (categories, stage, intensity) from nlp/configs/conflict_*.cfg."""
     from nlp.conflict.evaluate import format_report
     from nlp.conflict.train import train_conflict
 
     result = train_conflict(out_dir=output, no_noncommercial=no_noncommercial, feedback=with_feedback,
-                            data_dir=data, log=console.print)
+                            data_dir=data, variant=variant, transformer=transformer, log=console.print)
     console.print(format_report("dev", result["dev"]))
     _delta(result["before"], result["dev"], [("incident F1", "incident.f1"), ("stage accuracy", "stage_accuracy"),
                                              ("category macro-F1", "category_macro_f1"),

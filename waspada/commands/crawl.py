@@ -55,10 +55,10 @@ def crawl(
     names = source or [n for n, s in registry.items() if s.enabled]
     unknown = [n for n in names if n not in registry]
     if unknown:
-        typer.echo(f"W104: unknown source(s) {', '.join(unknown)}; known: {', '.join(sorted(registry))}", err=True)
+        typer.echo(f"W314: unknown source(s) {', '.join(unknown)}; known: {', '.join(sorted(registry))}", err=True)
         raise typer.Exit(2)
     if base_url and len(names) != 1:
-        typer.echo("W105: --base-url needs exactly one --source", err=True)
+        typer.echo("W315: --base-url needs exactly one --source", err=True)
         raise typer.Exit(2)
     settings.set("WASPADA_STORE", store, priority="cmdline")
     if enrich is not None:

@@ -37,7 +37,7 @@ def _read(target: str, user_agent: str) -> tuple[bytes, str, str | None]:
             return response.read(), response.geturl(), response.headers.get("Content-Type")
     path = Path(target)
     if not path.exists():
-        raise typer.BadParameter(f"W110: {target} is neither an http(s) URL nor an existing file")
+        raise typer.BadParameter(f"W316: {target} is neither an http(s) URL nor an existing file")
     return path.read_bytes(), path.resolve().as_uri(), None
 
 
@@ -65,7 +65,7 @@ def extract(
             failed += 1
             print(json.dumps({"input": target, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False),
                   flush=True)
-            print(f"W111: could not extract {target}: {exc}", file=sys.stderr)
+            print(f"W317: could not extract {target}: {exc}", file=sys.stderr)
     if failed == len(targets):
         raise typer.Exit(1)
 

@@ -76,7 +76,8 @@ def article_page(item: Item, outlet: Outlet, base: str, related: list[Item]) -> 
 <span class="tagline">{_esc(outlet.tagline)}</span></div>
 <nav class="main-menu"><ul><li><a href="{base}/category/daerah/">Daerah</a></li>
 <li><a href="{base}/category/hukum/">Hukum</a></li><li><a href="{base}/category/politik/">Politik</a></li>
-<li><a href="{base}/category/ekonomi/">Ekonomi</a></li><li><a href="{base}/category/olahraga/">Olahraga</a></li></ul></nav>
+<li><a href="{base}/category/ekonomi/">Ekonomi</a></li>
+<li><a href="{base}/category/olahraga/">Olahraga</a></li></ul></nav>
 <div class="breaking-news">Breaking News: Jadwal kapal Tarakan–Nunukan berubah mulai pekan depan</div>
 </header>
 <div id="content" class="site-content"><div class="container"><main id="main" class="site-main">

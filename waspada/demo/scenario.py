@@ -78,7 +78,7 @@ class _Dated(BaseModel):
     storyline: str
     day: int = Field(..., le=0, ge=-30)
     time: str = Field(..., pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    places: list[str] = Field(..., min_length=1, description="Place names the text mentions (checked against Kemendagri)")
+    places: list[str] = Field(..., min_length=1, description="Place names the text mentions (Kemendagri names)")
     expected: Expected
 
 
@@ -196,6 +196,23 @@ class Scenario(BaseModel):
                                number, spec=spec, author=spec.author, editor=spec.editor,
                                categories=list(spec.categories), tags=list(spec.tags)))
         return result
+
+
+def expected_by_url(scenario: Scenario, base_urls: dict[str, str]) -> dict[str, Expected]:
+    """The analyst labels of every scenario item by its document URL, given each outlet's base URL.
+
+    Slugs and Telegram message numbers do not depend on the demo's dates, so this works from a
+    sources file alone (no running server needed).
+    """
+    result: dict[str, Expected] = {}
+    for item in scenario.timeline(date(2024, 12, 2)):
+        outlet = scenario.outlet(item.outlet)
+        if outlet.name not in base_urls or item.spec is None:
+            continue
+        url = (f"https://t.me/{outlet.channel}/{item.number}" if outlet.platform == "telegram"
+               else base_urls[outlet.name].rstrip("/") + item.path)
+        result[url] = item.spec.expected
+    return result
 
 
 @dataclass

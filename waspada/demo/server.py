@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 
 from waspada.demo import render
-from waspada.demo.clock import DemoClock
+from waspada.demo.clock import DemoClock, resume_or_start
 from waspada.demo.scenario import Expected, Item, Outlet, Scenario, default_scenario, paragraphs
 
 HOST = "127.0.0.1"
@@ -376,18 +376,23 @@ class DemoServers:
         return sorted(((self.clock.real_seconds_until(i.published), i) for i in pending), key=lambda p: p[0])
 
 
-def start_demo(settings=None, *, sources_file: Path | str | None = None) -> DemoServers:
+def start_demo(settings=None, *, sources_file: Path | str | None = None, fresh: bool = False) -> DemoServers:
     """Start the demo outlets (WASPADA_DEMO_PORT, WASPADA_DEMO_SPEED) and write their sources file.
 
     The file goes to <WASPADA_HOME>/demo/sources.yaml unless given; crawl the names in
-    `servers.source_names` with `servers.crawl_env()` in the environment. Call `servers.stop()`
-    on shutdown.
+    `servers.source_names` with `servers.crawl_env()` in the environment. The clock resumes from
+    <WASPADA_HOME>/demo/clock.json (`fresh=True` replays day 0 from 06:00: use it with an empty
+    index). Call `servers.stop()` on shutdown.
     """
     if settings is None:
         from waspada.settings import get_settings
         settings = get_settings()
-    servers = DemoServers(speed=settings.demo.speed, port=settings.demo.port).start()
-    servers.write_sources(sources_file or Path(settings.paths.home) / "demo" / "sources.yaml")
+    home = Path(settings.paths.home) / "demo"
+    scenario = default_scenario()
+    clock = resume_or_start(home / "clock.json", scenario.live_from(), scenario.last_live(), settings.demo.speed,
+                            fresh=fresh)
+    servers = DemoServers(scenario, clock=clock, port=settings.demo.port).start()
+    servers.write_sources(sources_file or home / "sources.yaml")
     return servers
 
 
@@ -399,9 +404,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=settings.demo.port, help="first port (0 = free ports)")
     parser.add_argument("--speed", type=float, default=settings.demo.speed, help="demo clock speed-up")
     parser.add_argument("--sources-file", default=str(Path(settings.paths.home) / "demo" / "sources.yaml"))
+    parser.add_argument("--fresh", action="store_true", help="replay day 0 from 06:00 (use with an empty index)")
     args = parser.parse_args(argv)
-    servers = DemoServers(speed=args.speed, port=args.port).start()
-    path = servers.write_sources(args.sources_file)
+    settings.demo.port, settings.demo.speed = args.port, args.speed
+    try:
+        servers = start_demo(settings, sources_file=args.sources_file, fresh=args.fresh)
+    except DemoError as exc:
+        raise SystemExit(str(exc)) from exc
+    path = servers.sources_file
     print(f"Waspada demo outlets (clock {servers.clock.now():%Y-%m-%d %H:%M} WITA, x{servers.clock.speed:g}):")
     for name, url in servers.urls.items():
         print(f"  {name:20} {url}")

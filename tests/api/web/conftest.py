@@ -55,7 +55,7 @@ def web_settings(es_url: str, prefix: str, home: Path) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def seeded(es_url: str, es_client: Elasticsearch, tmp_path_factory) -> Iterator[tuple[Settings, dict]]:
+def web_seed(es_url: str, es_client: Elasticsearch, tmp_path_factory) -> Iterator[tuple[Settings, dict]]:
     """A fresh prefix with the web seed in it (shared by the tests of one module)."""
     prefix = f"t{uuid.uuid4().hex[:10]}-"
     apply_templates(es_client, prefix=prefix, replicas=0)
@@ -69,9 +69,9 @@ def seeded(es_url: str, es_client: Elasticsearch, tmp_path_factory) -> Iterator[
 
 
 @pytest.fixture(scope="module")
-def site(seeded) -> Iterator[Site]:
+def site(web_seed) -> Iterator[Site]:
     """The app served by a real uvicorn server on 127.0.0.1."""
-    settings, data = seeded
+    settings, data = web_seed
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
                                            lifespan="off"))

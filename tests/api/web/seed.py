@@ -15,12 +15,14 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 
 from nlp.risk import band_for
+from alerts import silence
 from alerts.rules import AlertPercolator, RuleCreate, save_rule
 from store.articles import ArticleRepository
 from store.crawl_state import record_run
 from store.keys import KeyStore
 from store.rules import RuleRepository
 from store.search import SearchParams
+from waspada.settings import AlertSettings
 
 EXPECTED_BANDS = {"65.01": "Rawan", "65.02": "Aman", "65.03": "Sangat Rawan", "65.04": "Cenderung Aman",
                   "65.71": "Aman"}
@@ -149,4 +151,7 @@ def seed(client: Elasticsearch, prefix: str, spool: Path) -> dict:
         record_run(client, source, prefix=prefix, started=now - timedelta(minutes=5), finished=now,
                    reason="finished", items=3, errors=0, newest_item=now - timedelta(days=newest),
                    meta={"source_name": name, "platform": "wordpress"})
+    # a silence alert too (Benuanta has published nothing for 9 days), through the alerts package
+    silence.run(client, prefix, AlertSettings(silence_min_per_day=0.05, silence_factor=0.5, silence_min_hours=24),
+                refresh="wait_for")
     return {"keys": plain, "articles": {d["id"]: d for d in docs}, "alerts": percolator.recorded}

@@ -216,3 +216,17 @@ def test_trends_rules_and_digest_pages(tab, site):
     assert tab.page.get_by_label("Kategori").input_value() == "resource"  # the rule's filters carried over
     assert tab.labelled_controls() == []
     tab.shot("digest")
+
+
+def test_admin_pages_sources_and_keys(tab, site):
+    sign_in(tab, site, "admin", "/ui/sources")
+    assert tab.page.locator("#sources-table tr", has_text="Benuanta").locator(".risk").inner_text() == "Diam"
+    tab.shot("sources")
+    tab.page.get_by_role("link", name="Kunci API").click()
+    tab.page.get_by_label("Nama pemakai").fill("Analis Polda Kaltara")
+    tab.page.get_by_label("Peran").select_option("analyst")
+    tab.page.get_by_role("button", name="Buat kunci").click()
+    assert tab.page.get_by_label("Kunci", exact=True).input_value().startswith("wsp_")
+    assert tab.page.locator("#keys-table tr", has_text="Analis Polda Kaltara").count() == 1
+    assert tab.labelled_controls() == []
+    tab.shot("keys")

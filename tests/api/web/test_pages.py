@@ -63,7 +63,7 @@ def test_consumer_searches_but_cannot_open_the_alerts_inbox(site, signed_in):
     assert "<mark>Bentrok</mark>" in page.text or "<mark>bentrok</mark>" in page.text
     denied = client.get("/ui/alerts")
     assert denied.status_code == 403
-    assert "E071" in denied.text and "analyst" in denied.text
+    assert "E111" in denied.text and "analyst" in denied.text
 
 
 def test_search_facets_narrow_the_results(site, signed_in):
@@ -113,7 +113,7 @@ def test_alert_action_needs_the_form_token_and_records_the_note(site, es_client,
     inbox = client.get("/ui/alerts").text
     alert_id = re.search(r'id="alert-([0-9a-f]+)"', inbox).group(1)
     forged = client.post(f"/ui/alerts/{alert_id}/action", data={"action": "verify", "csrf": "palsu"})
-    assert forged.status_code == 403 and "E072" in forged.text
+    assert forged.status_code == 403 and "E112" in forged.text
     done = client.post(f"/ui/alerts/{alert_id}/action",
                        data={"action": "acknowledge", "csrf": csrf_of(inbox), "note": "dicek ke Polres"})
     assert done.status_code == 303
@@ -210,3 +210,30 @@ def test_admin_creates_and_revokes_a_key_and_others_cannot(site, signed_in):
         assert revoked.status_code == 303
         assert fresh.get("/ui/search").status_code == 303
     assert signed_in("analyst").get("/ui/keys").status_code == 403
+
+
+def test_the_bootstrap_admin_key_signs_in_until_it_is_changed(settings):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from waspada.settings import ApiSettings
+
+    boot = "b" * 40
+    first = settings.model_copy(update={"api": ApiSettings(bootstrap_admin_key=boot, session_secret="s" * 40)})
+    with TestClient(create_app(first), follow_redirects=False) as client:
+        assert client.post("/ui/login", data={"api_key": boot}).status_code == 303
+        assert client.get("/ui/keys").status_code == 200
+        cookie = client.cookies.get("waspada_session")
+    changed = first.model_copy(update={"api": ApiSettings(bootstrap_admin_key="c" * 40, session_secret="s" * 40)})
+    with TestClient(create_app(changed), follow_redirects=False, cookies={"waspada_session": cookie}) as client:
+        assert client.get("/ui/keys").status_code == 303
+
+
+def test_inbox_filters_by_type_and_shows_a_silence_alert(site, signed_in):
+    client = signed_in("analyst")
+    page = client.get("/ui/alerts", params={"type": "silence"}).text
+    assert page.count('class="card alert"') == 1
+    assert "Benuanta" in page and "Sumber diam" in page
+    by_region = client.get("/ui/alerts", params={"region": "65.03"}).text  # whatever its status by now
+    counts = [int(n) for n in re.findall(r'<span class="count" data-status="\w+">(\d+)</span>', by_region)]
+    assert len(counts) == 4 and sum(counts) == 1

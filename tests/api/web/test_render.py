@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.datastructures import QueryParams
+
+from api.main import create_app
 
 from api.web.annotate import marked_text
 from api.web.charts import bar_chart, line_chart, project_map
 from api.web.forms import params_from, params_items, toggled
-from api.web.render import local_time, marks
+from api.web.render import local_time, marks, safe_url
 from api.web.session import safe_next
+from waspada.settings import ApiSettings, Settings
 
 
 def test_highlights_keep_only_mark_tags():
@@ -85,3 +89,13 @@ def test_sign_in_only_follows_local_ui_paths():
 
 def test_local_time_is_wita():
     assert local_time("2026-11-28T23:30:00Z") == "29 Nov 2026 07.30 WITA"
+
+
+def test_only_http_links_to_crawled_pages():
+    assert safe_url("https://teraskaltara.id/a") == "https://teraskaltara.id/a"
+    assert safe_url(" JavaScript:alert(1)") == "" and safe_url(None) == ""
+
+
+def test_a_short_session_secret_is_refused_at_start():
+    with pytest.raises(ValueError, match="E110"):
+        create_app(Settings(api=ApiSettings(session_secret="kurang-panjang")))

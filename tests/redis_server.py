@@ -1,4 +1,4 @@
-"""A real redis-server on a free port, with an append-only file so restarts keep the queue."""
+"""A real redis-server on a free port, with an append-only file so restarts keep its data."""
 
 from __future__ import annotations
 
@@ -55,9 +55,3 @@ class RedisServer:
             self.proc = None
 
 
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    server.start()
-    yield server
-    server.kill()
