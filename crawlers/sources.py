@@ -54,6 +54,8 @@ class Source(BaseModel):
     article_pattern: str | None = Field(None, description="Regex an article URL matches (html platform)")
     channel: str | None = Field(None, description="Telegram channel name (telegram platform)")
     politeness: Politeness = Field(default_factory=Politeness)
+    interval: int | None = Field(None, ge=10, description="Seconds between crawls under `waspada run`; "
+                                 "empty = WASPADA_CRAWL_INTERVAL")
 
     @field_validator("name")
     @classmethod

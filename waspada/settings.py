@@ -107,6 +107,8 @@ class CrawlSettings(BaseSettings):
     dedup_threshold: float = Field(0.5, description="Share of MinHash bands two texts must share to join one cluster")
     jobdir: bool = Field(True, description="Keep a Scrapy JOBDIR per source under WASPADA_HOME so a killed crawl resumes")
     silent_days: int = Field(3, description="A source with no new item for this many days is reported silent")
+    interval: int = Field(600, ge=10, description="Seconds between crawls of a source under waspada run (sources.yaml interval overrides)")
+
 
 
 class NlpSettings(BaseSettings):
@@ -197,6 +199,8 @@ class DemoSettings(BaseSettings):
 
     speed: float = Field(120.0, description="Demo clock speed-up: demo seconds per real second while the scenario's day 0 plays")
     port: int = Field(8760, description="First port of the demo outlets on 127.0.0.1 (one port per outlet); 0 = free ports")
+    crawl_interval: int = Field(20, ge=5, description="Seconds between crawls of the demo outlets under waspada run --demo")
+
 
 
 class QueueSettings(BaseSettings):

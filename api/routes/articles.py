@@ -10,7 +10,7 @@ from api.auth import ConsumerKey
 from api.deps import ArticlesDep, SearchParamsDep
 from api.schemas import ArticleHit
 from api.schemas_search import ArticleDetail, FacetValue, SearchPublic, StoryOutlet
-from store.search import FACETS, Cursor, build_search_body, decode_cursor, now_upper, read_facets
+from store.search import FACETS, read_facets, run_search
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -20,30 +20,25 @@ MAX_STORY_OUTLETS = 50
 
 
 @router.get("/search", response_model=SearchPublic,
-            responses={400: {"description": "Query or cursor not understood"}, 401: {}, 403: {}, 429: {}})
+            responses={400: {"description": "Query or cursor not understood"},
+                       410: {"description": "Cursor expired"}})
 def search_articles(
     key: ConsumerKey,
     articles: ArticlesDep,
     params: SearchParamsDep,
     sort: Annotated[Literal["relevance", "newest", "risk"], Query(description="Order of the hits")] = "relevance",
     size: Annotated[int, Query(ge=0, le=100, description="Hits per page (0 = facets only)")] = 20,
-    cursor: Annotated[str | None, Query(max_length=2000, description="`next_cursor` of the previous page")] = None,
+    cursor: Annotated[str | None, Query(max_length=8000, description="`next_cursor` of the previous page")] = None,
     facet: Annotated[list[FacetName] | None, Query(description="Facets to count; repeat, or `all`")] = None,
     interval: Annotated[Literal["hour", "day", "week", "month", "year"] | None,
                         Query(description="Add a date histogram of `published` with this interval")] = None,
     highlight: Annotated[bool, Query(description="Mark the query words in title and text with <mark>")] = True,
 ) -> SearchPublic:
     """Search articles: Indonesian full text, filters, facets, highlights and stable cursor paging."""
-    previous = decode_cursor(cursor, params, sort) if cursor else None
-    upper = previous.upper if previous else now_upper()
     facets = list(FACETS) if facet and "all" in facet else list(dict.fromkeys(facet or []))
-    body = build_search_body(params, sort=sort, size=size, cursor=previous, facets=facets, highlight=highlight,
-                             interval=interval, upper=upper)
-    found = articles.search(body)
+    found, next_cursor = run_search(articles, params, sort=sort, size=size, cursor_token=cursor, facets=facets,
+                                    highlight=highlight, interval=interval)
     hits = found["hits"]["hits"]
-    next_cursor = None
-    if size and len(hits) == size:
-        next_cursor = Cursor(sort=sort, fp=params.fingerprint(), upper=upper, after=hits[-1]["sort"]).encode()
     return SearchPublic(
         total=found["hits"]["total"]["value"],
         hits=[ArticleHit.from_hit(h) for h in hits],

@@ -96,11 +96,20 @@ class PlaceLinker:
         return doc
 
     # -- finding ---------------------------------------------------------------------------
+    def _firsts(self, bare: bool) -> set[str]:
+        """First words of the gazetteer keys: most tokens start no name and are skipped at once."""
+        attr = "_bare_firsts" if bare else "_key_firsts"
+        if not hasattr(self, attr):
+            setattr(self, attr, {k.split(" ", 1)[0] for k in (self.gaz.bare if bare else self.gaz.keys)})
+        return getattr(self, attr)
+
     def _longest(self, doc: Doc, start: int, levels, bare: bool):
         gaz = self.gaz
+        if doc[start].lower_ not in self._firsts(bare):
+            return None
         lower = [t.lower_ for t in doc[start: start + gaz.max_tokens]]
         for n in range(len(lower), 0, -1):
-            if doc[start + n - 1].is_punct and n > 1:
+            if n > 1 and doc[start + n - 1].is_punct:
                 continue
             codes = gaz.lookup(" ".join(lower[:n]), levels, bare=bare)
             if codes and _capitalised(doc[start: start + n]):
@@ -259,7 +268,13 @@ class PlaceLinker:
             return None
         counts = Counter(m["code"] for m in admin)
         text_start = doc._.text_start
-        dateline = DATELINE.match(doc.text[text_start: text_start + 120])
+        head = []  # the first ~120 characters of the text, without building doc.text
+        for tok in doc:
+            if tok.idx >= text_start + 120:
+                break
+            if tok.idx >= text_start:
+                head.append(tok.text_with_ws)
+        dateline = DATELINE.match("".join(head))
         base = None
         if dateline:
             d_end = text_start + dateline.end("place")

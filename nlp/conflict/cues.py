@@ -61,7 +61,9 @@ STAGE_CUES: dict[str, list[str]] = {
     "none": ["serangan jantung", "perang melawan narkoba", "perang terhadap", "laga", "derbi",
              "pertandingan", "stadion", "banjir", "longsor", "gempa", "kebakaran", "kecelakaan",
              "narkoba", "sabu", "hama", "satwa", "perang tarif", "perang harga", "mesin", "meresmikan",
-             "festival", "vaksinasi", "wisatawan"],
+             "festival", "vaksinasi", "wisatawan", "bencana", "banjir bandang", "tanah longsor", "gempa bumi",
+             "tsunami", "puting beliung", "erupsi", "terseret arus", "tenggelam", "tim SAR", "BPBD",
+             "kebakaran hutan", "kekeringan", "abrasi"],
 }
 
 INTENSITY_CUES: dict[int, list[str]] = {

@@ -494,3 +494,12 @@ NONE_LEADS += [
     ("trap_other", "neutral", "Harga tiket kapal menuju {kab} naik menjelang libur sekolah karena lonjakan penumpang."),
     ("trap_football", "neutral", "Pertandingan tinju antarsasana di gedung olahraga {kab} berlangsung seru dan ditutup dengan kemenangan angka."),
 ]
+
+# --- disasters and accidents with deaths and displacement: the vocabulary of violence, no conflict
+NONE_LEADS += [
+    ("trap_disaster", "negative", "Banjir bandang menerjang {desa_word} {desa}; {n_dead} warga meninggal dunia terseret arus dan ratusan lainnya mengungsi."),
+    ("trap_disaster", "negative", "Gempa bumi merusak ratusan rumah di {kab}; {n_dead} orang tewas tertimpa bangunan dan ribuan warga tinggal di tenda pengungsian."),
+    ("trap_disaster", "negative", "Angin puting beliung memorakporandakan {n_small_num}0 rumah di {kec_word} {kec}, memaksa warga mengungsi ke rumah kerabat."),
+    ("trap_disaster", "negative", "Erupsi gunung api membuat {n_big} warga di lereng gunung mengungsi ke tempat yang aman."),
+    ("trap_crime", "negative", "Sebuah kapal penumpang tenggelam di perairan {kab}; {n_dead} penumpang meninggal dan tim SAR masih mencari korban hilang."),
+]

@@ -47,11 +47,56 @@ def serve(
 
 
 def run(
+    demo: bool = typer.Option(False, "--demo", help="Crawl the built-in demo outlets on 127.0.0.1 instead of the real sources"),
+    fresh: bool = typer.Option(False, help="With --demo: replay the demo from its first morning (use with an empty index)"),
     host: str = typer.Option(None, help="Listen address (default WASPADA_API_HOST)"),
     port: int = typer.Option(None, help="Listen port (default WASPADA_API_PORT)"),
+    log_format: str = typer.Option("json", help="json (structured, one object a line) or text"),
+    crawl: bool = typer.Option(True, help="Crawl sources on their schedule (--no-crawl to serve and alert only)"),
 ) -> None:
-    """Run the service: Elasticsearch (local when ES_URL is empty), templates, spool replay, API."""
-    serve(host=host, port=port)
+    """Run the whole service: Elasticsearch, templates, reference data, scheduled crawls, alerts, digests, API and UI."""
+    import os
+
+    from store.client import make_client
+    from waspada.logs import configure
+    from waspada.service import build_jobs, ensure_reference_data, serve_until_stopped
+    from waspada.supervisor import Supervisor
+
+    configure(fmt=log_format)
+    settings = get_settings()
+    if demo and not settings.es.index_prefix:
+        # the demo lives in its own indices, so switching to real sources later starts clean
+        settings.es.index_prefix = os.environ["ES_INDEX_PREFIX"] = "demo-"
+    try:
+        _, report, replayed = prepare(settings)
+    except NodeError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    log = logging.getLogger("waspada.run")
+    log.info("Elasticsearch %s; %s; %d spooled documents replayed", settings.es.url,
+             "; ".join(report.changes) or "templates up to date", replayed)
+    ensure_reference_data(settings)
+    client = make_client(settings.es, opaque_id="waspada-run")
+    servers = None
+    sources_file, interval = None, None
+    if demo:
+        from waspada.demo.seed import seed_demo
+        from waspada.demo.server import start_demo
+
+        servers = start_demo(settings, fresh=fresh)
+        sources_file, interval = servers.sources_file, settings.demo.crawl_interval
+        key = seed_demo(client, settings)
+        # plain print: the key must stay on one line for copy and paste
+        print(f"Demo outlets: {', '.join(servers.source_names)} (sources file {sources_file})", flush=True)
+        print(f"Sign in at http://{host or settings.api.host}:{port or settings.api.port}/ui/ "
+              f"with the demo admin key: {key}", flush=True)
+    supervisor = Supervisor(build_jobs(client, settings, sources_file=sources_file, crawl_interval=interval,
+                                       crawl=crawl), status_file=settings.paths.home / "status.json")
+    try:
+        serve_until_stopped(settings, supervisor, host or settings.api.host, port or settings.api.port)
+    finally:
+        if servers is not None:
+            servers.stop()
 
 
 def register(app: typer.Typer) -> None:
