@@ -152,6 +152,11 @@ class AlertRepository:
                 yield hit["_source"]
             after = hits[-1]["sort"]
 
+    def status_counts(self) -> dict[str, int]:
+        """How many alerts are new, acknowledged, verified, dismissed (for `waspada status`)."""
+        found = self.client.search(index=self.alias, size=0, aggs={"status": {"terms": {"field": "status", "size": 10}}})
+        return {b["key"]: b["doc_count"] for b in found["aggregations"]["status"]["buckets"]}
+
     def verdict_counts(self) -> dict:
         """Verified/dismissed counts per rule and per category (the inputs of precision)."""
         by_verdict = {"terms": {"field": "status", "include": ["verified", "dismissed"]}}

@@ -13,6 +13,7 @@ from waspada.commands import keys as keys_commands
 from waspada.commands import evaluate as evaluate_commands
 from waspada.commands import extract as extract_commands
 from waspada.commands import service as service_commands
+from waspada.commands import status as status_commands
 from waspada.commands import train as train_commands
 from waspada.commands import worker as worker_commands
 
@@ -33,6 +34,7 @@ enrich_commands.register(app)
 crawl_commands.register(app)
 extract_commands.register(app)
 worker_commands.register(app)
+status_commands.register(app)
 digest_commands.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
