@@ -66,6 +66,7 @@ REMOTE_CONTROL_ENABLED = False
 
 # Scale-out: several crawler processes share one frontier on Redis (crawlers/frontier.py)
 _frontier = get_settings().frontier
+WASPADA_QUEUE_URL = get_settings().queue.url
 WASPADA_FRONTIER_URL = _frontier.url
 WASPADA_FRONTIER_KEY_PREFIX = _frontier.key_prefix
 WASPADA_FRONTIER_LEASE_SECONDS = _frontier.lease_seconds

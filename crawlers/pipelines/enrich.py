@@ -32,6 +32,8 @@ class EnrichPipeline:
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("WASPADA_ENRICH", True):
             raise NotConfigured("W501: enrichment disabled (WASPADA_CRAWL_ENRICH=false)")
+        if crawler.settings.get("WASPADA_QUEUE_URL"):
+            raise NotConfigured("W503: items go to the work queue (WASPADA_QUEUE_URL); `waspada worker` enriches them")
         target = crawler.settings.get("WASPADA_ENRICH_FUNCTION", "nlp.pipeline:enrich")
         module_name, _, func_name = target.partition(":")
         try:

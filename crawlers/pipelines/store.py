@@ -68,8 +68,18 @@ class StorePipeline:
             apply_templates(self.client, self.prefix)
         except Exception as exc:  # noqa: BLE001 — the writer spools while the cluster is away
             log.warning("W602: could not apply index templates (%s); documents will be spooled if needed", exc)
-        self.writer = BulkWriter(self.client, alias_name("articles", self.prefix), settings.paths.spool_dir,
-                                 batch_size=self.batch_size + 1)
+        if settings.queue.url:
+            # scaled out: `waspada worker` processes enrich, index and percolate from the queue
+            from workers.publisher import QueuePublisher
+            from workers.queue import WorkQueue
+
+            self.writer = QueuePublisher(WorkQueue.from_url(settings.queue.url, stream=settings.queue.stream))
+        else:
+            from waspada.indexing import indexed_listeners
+
+            self.writer = BulkWriter(self.client, alias_name("articles", self.prefix), settings.paths.spool_dir,
+                                     batch_size=self.batch_size + 1,
+                                     listeners=indexed_listeners(settings, self.client))
         try:
             replayed = self.writer.replay()
             if replayed:

@@ -122,7 +122,8 @@ class PlaceLinker:
             if ent.label_ == "PER":
                 person.update(range(ent.start, ent.end))
         mentions, i, n = [], 0, len(doc)
-        title_words = [t for t in doc if t.idx < doc._.text_start and t.is_alpha and len(t) > 3]
+        text_start = doc._.text_start
+        title_words = [t for t in doc[:200] if t.idx < text_start and t.is_alpha and len(t) > 3]
         # In a Title Case headline every word is capitalised: landmark rules would run on.
         title_case = len(title_words) > 2 and sum(t.text[0].isupper() for t in title_words) > 0.6 * len(title_words)
         while i < n:
@@ -141,7 +142,7 @@ class PlaceLinker:
                 if hit and prev not in HONORIFICS and not person.intersection(range(i, i + hit[0])):
                     found = (i, i + hit[0], hit[1], False)
             if not found and doc[i].lower_.rstrip(".") in NON_ADMIN_WORDS and doc[i].text[0].isupper() \
-                    and not (title_case and doc[i].idx < doc._.text_start):
+                    and not (title_case and doc[i].idx < text_start):
                 j = i + 1 + (doc[i + 1].text == "." if i + 1 < n else 0)
                 k = j
                 while k < n and k - j < 4 and doc[k].is_alpha and doc[k].text[0].isupper():
