@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from store.client import make_client
 from store.indices import apply_templates, delete_prefixed
 from waspada.es.node import start_node, stop_node
-from tests.redis_server import RedisServer
+from waspada.localredis import RedisServer
 from waspada.settings import ElasticsearchSettings, PathSettings, Settings, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
