@@ -56,7 +56,7 @@ def search_params(
     language: Annotated[list[str] | None, _values("Language code (id, en)")] = None,
     kind: Annotated[list[str] | None, _values("Document kind (article, post)")] = None,
     min_intensity: Annotated[int | None, Query(ge=0, le=3, description="Lowest conflict intensity 0-3")] = None,
-    min_risk: Annotated[float | None, Query(ge=0, le=1000, description="Lowest risk score")] = None,
+    min_risk: Annotated[float | None, Query(ge=0, le=1000, description="Lowest risk score (0-100)")] = None,
 ) -> SearchParams:
     """The query and filters of a search request (the same model saved searches store)."""
     try:

@@ -58,9 +58,14 @@ def normalize_name(name: str) -> str:
     return _SPACE.sub(" ", name).strip()
 
 
+GROUP_FILLERS = {"desa", "kelurahan", "kampung", "kecamatan", "kabupaten", "kota", "kab", "kec", "kel"}
+
+
 def _same_actor(a: str, b: str, label: str) -> bool:
     if a == b:
         return True
+    if label == "GROUP":  # "warga Desa Aji Kuning" = "warga Aji Kuning"
+        return [w for w in a.split() if w not in GROUP_FILLERS] == [w for w in b.split() if w not in GROUP_FILLERS]
     if label != "PER":
         return fuzz.ratio(a, b) >= 92
     ta, tb = a.split(), b.split()

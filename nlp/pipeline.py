@@ -96,11 +96,12 @@ def model_version(nlp: Language, cfg_path: Path, ner_model: Path) -> str:
 
 def make_doc(nlp: Language, article: dict) -> Doc:
     """One Doc for an article: title + blank line + text; the rest of the dict in doc._.meta."""
-    title = (article.get("title") or "").strip()
+    title = article.get("title") or ""
     text = article.get("text") or ""
-    full = f"{title}{TITLE_SEPARATOR}{text}" if title else text
+    has_title = bool(title.strip())
+    full = f"{title}{TITLE_SEPARATOR}{text}" if has_title else text
     doc = nlp.make_doc(full)
-    doc._.text_start = len(title) + len(TITLE_SEPARATOR) if title else 0
+    doc._.text_start = len(title) + len(TITLE_SEPARATOR) if has_title else 0
     doc._.meta = {k: v for k, v in article.items() if k not in ("text", "title")
                   and isinstance(v, (str, int, float, bool, type(None)))}
     return doc

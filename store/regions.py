@@ -24,10 +24,10 @@ LEVELS = {"regency": 2, "district": 3}  # number of dotted parts in a code of th
 PARENT = re.compile(r"^\d{2}(\.\d{2}(\.\d{2})?)?$")
 MAX_REGIONS = 2000
 
-#: Fallback risk bands (score ≥ threshold → band) used only when nlp/risk.py has no `band_for`;
-#: one place to change them. Scores are assumed in [0, 1].
-BAND_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.75, "Sangat Rawan"), (0.5, "Rawan"), (0.25, "Cenderung Aman"),
-                                                  (0.0, "Aman"))
+#: Fallback risk bands (score ≥ threshold → band), used only when `nlp.risk.band_for` is missing;
+#: the same 0-100 scale and thresholds as nlp/risk.py.
+BAND_THRESHOLDS: tuple[tuple[float, str], ...] = ((75, "Sangat Rawan"), (50, "Rawan"), (25, "Cenderung Aman"),
+                                                  (0, "Aman"))
 
 
 def band_for(score: float | None) -> str:

@@ -83,7 +83,7 @@ class SearchParams(BaseModel):
     language: Values = Field(description="Language codes (id, en, ...)")
     kind: Values = Field(description="Document kinds (article, post, ...)")
     min_intensity: int | None = Field(None, ge=0, le=3, description="Lowest conflict intensity (0-3)")
-    min_risk: float | None = Field(None, ge=0, le=1000, description="Lowest risk score")
+    min_risk: float | None = Field(None, ge=0, le=1000, description="Lowest risk score (0-100)")
 
     @field_validator("q")
     @classmethod

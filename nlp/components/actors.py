@@ -38,6 +38,7 @@ NOT_NAME_WORDS = {"negeri", "nomor", "no", "perguruan", "tinggi", "luar", "dalam
                   "bidang", "komisi", "fraksi", "periode", "masa", "dan", "yang", "saat", "ketika", "pada"}
 DEGREE_WORDS = {"SH", "SE", "MM", "MH", "MT", "ST", "SIP", "SPd", "MPd", "MSi", "SSos", "SAg", "BA", "MA",
                 "Lc", "SKM", "MKes", "MAP", "MBA", "PhD"}
+LEVEL_WORDS = {"desa", "kelurahan", "kecamatan", "kabupaten", "kota", "kampung", "kab", "kec", "kel", "provinsi"}
 GROUP_QUALIFIERS = {"adat", "suku", "desa", "kampung", "kelurahan", "dayak", "kecamatan", "kota", "kabupaten"}
 
 
@@ -116,12 +117,39 @@ class ActorLinker:
                     if e.label_ != "PER" and len(e) == 1 and e[0].lower_ in words
                     and (self.gaz is None or e[0].lower_ not in self.gaz.bare) else e for e in doc.ents]
 
+    def _level_word_names(self, doc: Doc) -> set[str]:
+        """Names the article gives a level word ("Desa Aji Kuning" → "aji kuning"): places."""
+        names: set[str] = set()
+        if self.gaz is None:
+            return names
+        for i, tok in enumerate(doc):
+            if tok.lower_ in LEVEL_WORDS and _cap(tok):
+                size = self._area_len(doc, i)
+                start = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+                if size > start - i:
+                    names.add(" ".join(t.lower_ for t in doc[start: i + size]))
+        return names
+
     def _clean_ents(self, doc: Doc) -> list[Span]:
         """NER spans trimmed of blank/punctuation edges; degree-only spans dropped; ORG spans that
         are just a place name ("NUNUKAN" in a dateline) relabelled LOC."""
         out = []
-        for ent in doc.ents:
+        level_names = self._level_word_names(doc)
+        pieces = []
+        for ent in doc.ents:  # a span across the title/text break is two spans
+            start = ent.start
+            for t in ent:
+                if t.is_space and "\n" in t.text:
+                    if t.i > start:
+                        pieces.append(Span(doc, start, t.i, label=ent.label_))
+                    start = t.i + 1
+            if start < ent.end:
+                pieces.append(Span(doc, start, ent.end, label=ent.label_))
+        for ent in pieces:
             s, e = ent.start, ent.end
+            if ent.label_ == "PER" and " ".join(t.lower_ for t in ent) in level_names:
+                out.append(Span(doc, s, e, label="LOC"))  # "Aji Kuning" after "Desa Aji Kuning"
+                continue
             while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(")):
                 s += 1
             while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text != "."):

@@ -13,6 +13,7 @@ from api.main import create_app
 from store.articles import ArticleRepository
 from store.indices import apply_templates, delete_prefixed
 from store.keys import ROLES, KeyStore
+from store.regions import band_for
 from waspada.settings import ElasticsearchSettings, PathSettings, Settings
 
 
@@ -68,7 +69,7 @@ def _indexed(minutes_ago: int = 60) -> str:
 
 
 def article(id: str, title: str, text: str, *, source: str, published: str, regions: list[str], actors=(),
-            categories=(), stage="none", intensity=0, sentiment="neutral", risk=0.1, kind="article", language="id",
+            categories=(), stage="none", intensity=0, sentiment="neutral", risk=10, kind="article", language="id",
             cluster_id=None, geo=None, cues=()) -> dict:
     """A document shaped like index_mappings/articles.json, with the enrichment the API reads."""
     primary = regions[-1] if regions else None
@@ -85,7 +86,7 @@ def article(id: str, title: str, text: str, *, source: str, published: str, regi
         "conflict": {"categories": list(categories), "stage": stage, "intensity": intensity,
                      "cues": [{"kind": k, "label": lbl, "text": lbl, "sentence": text[:80]} for k, lbl in cues]},
         "sentiment": {"label": sentiment, "score": {"negative": -0.6, "neutral": 0.0, "positive": 0.5}[sentiment]},
-        "risk": {"score": risk, "band": "Rawan" if risk >= 0.5 else "Aman"},
+        "risk": {"score": risk, "band": band_for(risk)},
     }
     if primary:
         doc["primary_location"] = {"code": primary, "level": doc["locations"][-1]["level"], "name": primary,
@@ -99,32 +100,32 @@ SEED = [
     article("a1", "Tawuran pemuda di Tarakan", "Dua kelompok pemuda berkelahi di Sebengkok. Polisi membubarkan massa.",
             source="tarakan-post", published="2024-12-02T21:00:00+08:00", regions=["65", "65.71", "65.71.02"],
             actors=[("Polres Tarakan", "security"), ("Warga Sebengkok", "community")],
-            categories=["communal_violence"], stage="incident", intensity=2, sentiment="negative", risk=0.8,
+            categories=["communal_violence"], stage="incident", intensity=2, sentiment="negative", risk=80,
             cluster_id="c1", cues=[("violence", "tawuran")]),
     article("a2", "Perkelahian antar kelompok di Tarakan", "Kericuhan terjadi di Tarakan Tengah, warga terluka.",
             source="kaltara-news", published="2024-12-03T08:00:00+08:00", regions=["65", "65.71", "65.71.02"],
             actors=[("Polres Tarakan", "security")], categories=["communal_violence"], stage="incident",
-            intensity=2, sentiment="negative", risk=0.7, cluster_id="c1"),
+            intensity=2, sentiment="negative", risk=70, cluster_id="c1"),
     article("a3", "Sengketa lahan sawit di Bulungan", "Warga menolak perluasan kebun sawit milik PT Sawit Makmur.",
             source="kaltara-news", published="2024-11-20T10:00:00+08:00", regions=["65", "65.01", "65.01.05"],
             actors=[("PT Sawit Makmur", "company")], categories=["resource"], stage="tension", intensity=1,
-            sentiment="negative", risk=0.5),
+            sentiment="negative", risk=50),
     article("a4", "Rapat koordinasi kewaspadaan dini Pilkada di Nunukan",
             "KPU Nunukan dan Bawaslu menggelar rapat koordinasi menjelang Pilkada.",
             source="nunukan-today", published="2024-11-10T09:00:00+08:00", regions=["65", "65.03"],
             actors=[("KPU Nunukan", "election_body"), ("Bawaslu", "election_body")], categories=["election"],
-            stage="prevention", intensity=0, sentiment="neutral", risk=0.2),
+            stage="prevention", intensity=0, sentiment="neutral", risk=20),
     article("a5", "Panen raya padi di Malinau", "Petani Malinau panen padi dengan hasil melimpah.",
             source="tarakan-post", published="2024-10-01T07:00:00+08:00", regions=["65", "65.02"],
-            sentiment="positive", risk=0.05),
+            sentiment="positive", risk=5),
     article("a6", "Protest at the border in Nunukan", "Residents protested a boundary marker near Sebatik.",
             source="telegram-x", published="2024-12-05T12:00:00+08:00", regions=["65", "65.03", "65.03.10"],
             actors=[("Residents", "community")], categories=["boundary"], stage="tension", intensity=1,
-            kind="post", language="en", risk=0.4),
+            kind="post", language="en", risk=40),
     article("a7", "Hoaks provokasi SARA beredar di Tana Tidung",
             "Pesan berantai berisi provokasi antarsuku beredar di media sosial.",
             source="nunukan-today", published="2024-12-04T15:00:00+08:00", regions=["65", "65.04"],
-            categories=["disinformation", "identity"], stage="tension", intensity=1, sentiment="negative", risk=0.6),
+            categories=["disinformation", "identity"], stage="tension", intensity=1, sentiment="negative", risk=60),
 ]
 
 

@@ -41,7 +41,7 @@ def many(settings, es_client, tmp_path):
         for i in range(1234):
             writer.add(article(f"x{i:05d}", f"=Demo warga {i}, \"kutip\"\nbaris", "Demo damai.", source="s",
                                published=f"2024-11-{1 + i % 28:02d}T10:00:00+08:00", regions=["65", "65.01"],
-                               geo={"lat": 2.8 + i / 10000, "lon": 117.3}, risk=(i % 100) / 100))
+                               geo={"lat": 2.8 + i / 10000, "lon": 117.3}, risk=i % 100))
     return 1234
 
 
@@ -57,11 +57,11 @@ def test_csv_export_is_complete_and_parses(consumer, many):
 
 
 def test_ndjson_export_lines_parse(consumer, many):
-    response = consumer.get("/exports/articles", params={"format": "ndjson", "min_risk": 0.5})
+    response = consumer.get("/exports/articles", params={"format": "ndjson", "min_risk": 50})
     lines = response.text.splitlines()
     docs = [json.loads(line) for line in lines]
-    assert len(docs) == sum(1 for i in range(many) if (i % 100) / 100 >= 0.5)
-    assert all(d["risk"]["score"] >= 0.5 for d in docs)
+    assert len(docs) == sum(1 for i in range(many) if i % 100 >= 50)
+    assert all(d["risk"]["score"] >= 50 for d in docs)
 
 
 def test_geojson_export_is_a_valid_feature_collection(consumer, many):

@@ -23,7 +23,7 @@ def ids(response) -> set[str]:
     ({"category": "identity"}, {"a7"}),
     ({"stage": "tension"}, {"a3", "a6", "a7"}),
     ({"min_intensity": 2}, {"a1", "a2"}),
-    ({"min_risk": 0.6}, {"a1", "a2", "a7"}),
+    ({"min_risk": 60}, {"a1", "a2", "a7"}),
     ({"sentiment": "positive"}, {"a5"}),
     ({"language": "en"}, {"a6"}),
     ({"kind": "post"}, {"a6"}),
@@ -78,7 +78,7 @@ def test_user_query_syntax(reader, q, expected):
 def test_highlights_and_hit_fields(reader):
     hit = reader.get("/articles/search", params={"q": "sawit"}).json()["hits"][0]
     assert hit["id"] == "a3" and "<mark>" in hit["highlight"]["title"][0]
-    assert hit["categories"] == ["resource"] and hit["stage"] == "tension" and hit["risk_score"] == 0.5
+    assert hit["categories"] == ["resource"] and hit["stage"] == "tension" and hit["risk_score"] == 50
     assert hit["region_codes"] == ["65", "65.01", "65.01.05"]
     plain = reader.get("/articles/search", params={"q": "sawit", "highlight": False}).json()["hits"][0]
     assert plain["highlight"] == {}

@@ -125,3 +125,20 @@ def test_gazetteer_places_become_loc_entities_and_fix_ner_labels(rules_nlp):
                                   ents={"NUNUKAN": "ORG", "Sebatik": "PER"}))
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("NUNUKAN", "LOC") in ents and ("Kecamatan Sebatik Barat", "LOC") in ents
+
+
+def test_a_place_named_with_a_level_word_is_a_place_when_repeated_bare(rules_nlp):
+    # NER reads the second "Aji Kuning" as a person; the article calls it "Desa Aji Kuning" first
+    text = "NUNUKAN – Warga Desa Aji Kuning berkumpul. Kapolres meminta warga Aji Kuning tenang."
+    doc = run(rules_nlp, make_doc(rules_nlp, text, ents={"Aji Kuning": "PER"}))
+    assert doc._.primary_location["code"] == "65.03.12.2003"
+    assert not any(e.label_ == "PER" for e in doc.ents)
+    groups = [a for a in doc._.actors if a["label"] == "GROUP"]
+    assert len(groups) == 1 and groups[0]["mentions"] == 2 and groups[0]["type"] == "community"
+
+
+def test_an_entity_across_the_title_break_is_split(rules_nlp):
+    doc = make_doc(rules_nlp, "NUNUKAN – Rapat digelar.", title="Bentrok di Sebatik")
+    doc.ents = [doc.char_span(doc.text.index("Sebatik"), doc.text.index("NUNUKAN") + 7, label="LOC")]
+    doc = run(rules_nlp, doc)
+    assert {e.text for e in doc.ents} == {"Sebatik", "NUNUKAN"}
