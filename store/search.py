@@ -112,13 +112,17 @@ class SearchParams(BaseModel):
         if value is None or not value.strip():
             return None
         value = value.strip()
-        if not (_DATE_MATH.match(value) or _ISO_DATE.match(value)):
-            raise ValueError("E034: dates are ISO (2024-12-01 or 2024-12-01T08:00:00+08:00) or date math (now-7d/d)")
-        if _ISO_DATE.match(value):
-            try:
-                datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
-            except ValueError as exc:
-                raise ValueError(f"E034: not a valid date: {value}") from exc
+        if _DATE_MATH.match(value):
+            return value
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
+        except ValueError as exc:
+            raise ValueError("E034: dates are ISO (2024-12-01 or 2024-12-01T08:00:00+08:00) "
+                             "or date math (now-7d/d)") from exc
+        if not _ISO_DATE.match(value) or not 1 <= parsed.year <= 9999:
+            # e.g. an offset with seconds (+07:57:36) from Python's isoformat: Elasticsearch wants UTC then
+            return parsed.astimezone(timezone.utc).isoformat(timespec="milliseconds") if parsed.tzinfo \
+                else parsed.isoformat(timespec="milliseconds")
         return value
 
     @model_validator(mode="after")
