@@ -12,7 +12,6 @@ from api.routes import alerts, digests, feeds, rules, subscribers, webhooks
 from api.routes import articles, exports, health, keys, regions, sources
 from api.web import register as register_web_ui
 from store.queries import QueryError
-from store.search import CursorExpired
 from waspada import __version__
 from waspada.settings import Settings, get_settings
 
@@ -43,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(QueryError)
     async def _query_error(_: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse(status_code=410 if isinstance(exc, CursorExpired) else 400, content={"detail": str(exc)})
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
 
     @app.exception_handler(ESConnectionError)
     @app.exception_handler(ConnectionTimeout)

@@ -189,7 +189,7 @@ class Cursor(BaseModel):
     fp: str
     upper: str
     after: list = Field(default_factory=list)
-    scroll: str | None = None
+    offset: int = Field(0, ge=0, le=MAX_PAGE_SIZE * 1000)
 
     def encode(self) -> str:
         return encode_cursor(self)
@@ -208,10 +208,8 @@ def decode_cursor(token: str, params: SearchParams, sort: str) -> Cursor:
         raise QueryError("E036: invalid cursor; start again without a cursor") from exc
     if cursor.sort != sort or cursor.fp != params.fingerprint():
         raise QueryError("E037: the cursor belongs to another search or sort; start again without a cursor")
-    if cursor.scroll is None and (not 1 <= len(cursor.after) <= 4
-                                  or not all(isinstance(v, (int, float, str)) for v in cursor.after)):
-        raise QueryError("E036: invalid cursor; start again without a cursor")
-    if cursor.scroll is not None and (sort != "relevance" or len(cursor.scroll) > 4000):
+    if sort != "relevance" and (not 1 <= len(cursor.after) <= 4
+                                or not all(isinstance(v, (int, float, str)) for v in cursor.after)):
         raise QueryError("E036: invalid cursor; start again without a cursor")
     return cursor
 
@@ -299,50 +297,35 @@ def build_search_body(params: SearchParams, sort: str = "relevance", size: int =
 
 # --- running a search ----------------------------------------------------------------------------------------------
 
-#: Relevance scores move when documents are added (term statistics change), so a `search_after` on
-#: `_score` is not stable; relevance pages come from a scroll context (a frozen view) kept this long.
-SCROLL_KEEP_ALIVE = "3m"
-
-
-class CursorExpired(QueryError):
-    """The scroll behind a relevance cursor has expired (HTTP 410)."""
+#: Relevance scores move when documents are added (term statistics change), so `search_after` on
+#: `_score` is not stable; relevance pages use an offset inside the pinned result set instead (stateless,
+#: no server-side context), up to Elasticsearch's result window. Date and risk orders use `search_after`
+#: on stored values and are exact at any depth.
+MAX_RELEVANCE_DEPTH = 10_000
 
 
 def run_search(repo, params: SearchParams, sort: str = "relevance", size: int = 20, cursor_token: str | None = None,
                facets: list[str] | tuple[str, ...] = (), highlight: bool = True,
                interval: str | None = None) -> tuple[dict, str | None]:
-    """One page of a search through an ArticleRepository: (Elasticsearch response, next cursor or None).
-
-    Date/risk orders page with `search_after` (stateless; ties broken by the unique `id`), pinned to
-    the documents indexed before the first page. Relevance order pages through a scroll context.
-    """
-    from elasticsearch import NotFoundError
-
+    """One page of a search through an ArticleRepository: (Elasticsearch response, next cursor or None)."""
     previous = decode_cursor(cursor_token, params, sort) if cursor_token else None
-    if previous and previous.scroll:
-        try:
-            found = repo.client.scroll(scroll_id=previous.scroll, scroll=SCROLL_KEEP_ALIVE)
-        except NotFoundError as exc:
-            raise CursorExpired("E062: this cursor has expired (relevance pages live 3 minutes); "
-                                "start again without a cursor") from exc
-        upper = previous.upper
-    else:
-        upper = previous.upper if previous else now_upper()
-        body = build_search_body(params, sort=sort, size=size, cursor=previous, facets=facets, highlight=highlight,
-                                 interval=interval, upper=upper)
-        if sort == "relevance" and size:
-            found = repo.client.search(index=repo.alias, scroll=SCROLL_KEEP_ALIVE, **body)
-        else:
-            found = repo.search(body)
+    upper = previous.upper if previous else now_upper()
+    offset = previous.offset if previous else 0
+    if sort == "relevance" and offset + size > MAX_RELEVANCE_DEPTH:
+        raise QueryError(f"E063: relevance pages stop at {MAX_RELEVANCE_DEPTH} hits; "
+                         "use sort=newest or sort=risk, or the export, to go deeper")
+    after = previous if previous and sort != "relevance" else None
+    body = build_search_body(params, sort=sort, size=size, cursor=after, facets=facets, highlight=highlight,
+                             interval=interval, upper=upper)
+    if sort == "relevance" and offset:
+        body["from_"] = offset  # the client's name for `from`
+    found = repo.search(body)
     hits = found["hits"]["hits"]
     next_cursor = None
-    scroll_id = found.get("_scroll_id")
-    if hits and (len(hits) == size or scroll_id):
-        if scroll_id:
-            next_cursor = Cursor(sort=sort, fp=params.fingerprint(), upper=upper, scroll=scroll_id).encode()
+    if size and len(hits) == size:
+        if sort == "relevance":
+            if offset + 2 * size <= MAX_RELEVANCE_DEPTH:
+                next_cursor = Cursor(sort=sort, fp=params.fingerprint(), upper=upper, offset=offset + size).encode()
         else:
             next_cursor = Cursor(sort=sort, fp=params.fingerprint(), upper=upper, after=hits[-1]["sort"]).encode()
-    if scroll_id and (not hits or len(hits) < size):
-        next_cursor = None
-        repo.client.clear_scroll(scroll_id=scroll_id, ignore=(404,))
     return found, next_cursor

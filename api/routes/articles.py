@@ -20,8 +20,7 @@ MAX_STORY_OUTLETS = 50
 
 
 @router.get("/search", response_model=SearchPublic,
-            responses={400: {"description": "Query or cursor not understood"},
-                       410: {"description": "Cursor expired"}})
+            responses={400: {"description": "Query or cursor not understood"}})
 def search_articles(
     key: ConsumerKey,
     articles: ArticlesDep,

@@ -114,9 +114,7 @@ def throughput_section(n: int = 600) -> None:
     try:
         from nlp.pipeline import enrich, load_pipeline
 
-        cfg = ROOT / "nlp" / "configs" / "conflict_pipeline.cfg"
-        default = load_pipeline()
-        full = default if "waspada_conflict" in default.pipe_names else load_pipeline(config_path=cfg)
+        full = load_pipeline()  # nlp/configs/pipeline.cfg: NER, actors, places, conflict, sentiment, risk
         articles = [{"id": str(i), "title": r.get("title", ""), "text": r["text"]} for i, r in enumerate(records)]
         enrich(articles[:20], nlp=full, n_process=1)
         t0 = time.perf_counter()

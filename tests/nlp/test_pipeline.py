@@ -42,7 +42,8 @@ def enriched(settings: Settings) -> list[dict]:
 @pytest.mark.slow
 def test_load_pipeline_builds_the_cfg_pipeline_once(settings: Settings):
     nlp = load_pipeline(settings)
-    assert nlp.pipe_names == ["ner", "waspada_actor_linker", "waspada_place_linker"]
+    assert nlp.pipe_names == ["ner", "waspada_actor_linker", "waspada_place_linker", "waspada_conflict",
+                              "waspada_sentiment", "waspada_risk"]
     assert set(nlp.get_pipe("ner").labels) >= {"PER", "ORG", "LOC"}
     assert load_pipeline(settings) is nlp
     assert nlp.meta["version"].startswith("waspada-nlp-")
@@ -117,7 +118,7 @@ def _make_tone(nlp: Language, name: str):
 @pytest.mark.slow
 def test_a_component_listed_in_the_cfg_reaches_the_output(settings: Settings, tmp_path: Path):
     cfg = (ROOT / "nlp" / "configs" / "pipeline.cfg").read_text()
-    cfg = cfg.replace('"waspada_place_linker"]', '"waspada_place_linker", "test_tone"]')
+    cfg = cfg.replace('"waspada_risk"]', '"waspada_risk", "test_tone"]')
     cfg += '\n[components.test_tone]\nfactory = "test_tone"\n'
     path = tmp_path / "pipeline.cfg"
     path.write_text(cfg)
