@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from datetime import datetime, timezone
 from typing import Annotated, Literal
@@ -208,8 +207,8 @@ def decode_cursor(token: str, params: SearchParams, sort: str) -> Cursor:
         raise QueryError("E036: invalid cursor; start again without a cursor") from exc
     if cursor.sort != sort or cursor.fp != params.fingerprint():
         raise QueryError("E037: the cursor belongs to another search or sort; start again without a cursor")
-    if sort != "relevance" and (not 1 <= len(cursor.after) <= 4
-                                or not all(isinstance(v, (int, float, str)) for v in cursor.after)):
+    if (sort != "relevance" or cursor.after) and (not 1 <= len(cursor.after) <= 4
+                                                  or not all(isinstance(v, (int, float, str)) for v in cursor.after)):
         raise QueryError("E036: invalid cursor; start again without a cursor")
     return cursor
 
@@ -281,8 +280,10 @@ def build_search_body(params: SearchParams, sort: str = "relevance", size: int =
     if bound:
         query["bool"]["filter"].append(pin_clause(bound))
     body: dict = {"query": query, "size": size, "sort": SORTS[sort], "track_total_hits": True}
-    if cursor:
+    if cursor and cursor.after:
         body["search_after"] = cursor.after
+    elif cursor and cursor.offset:
+        body["from_"] = cursor.offset  # relevance pages (see run_search); the client's name for `from`
     if facets or interval:
         unknown = [f for f in facets if f not in FACETS]
         if unknown:
@@ -314,11 +315,8 @@ def run_search(repo, params: SearchParams, sort: str = "relevance", size: int = 
     if sort == "relevance" and offset + size > MAX_RELEVANCE_DEPTH:
         raise QueryError(f"E063: relevance pages stop at {MAX_RELEVANCE_DEPTH} hits; "
                          "use sort=newest or sort=risk, or the export, to go deeper")
-    after = previous if previous and sort != "relevance" else None
-    body = build_search_body(params, sort=sort, size=size, cursor=after, facets=facets, highlight=highlight,
+    body = build_search_body(params, sort=sort, size=size, cursor=previous, facets=facets, highlight=highlight,
                              interval=interval, upper=upper)
-    if sort == "relevance" and offset:
-        body["from_"] = offset  # the client's name for `from`
     found = repo.search(body)
     hits = found["hits"]["hits"]
     next_cursor = None

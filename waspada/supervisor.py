@@ -73,6 +73,7 @@ class Supervisor:
         while not self.stop_event.is_set():
             state = self.states[job.name]
             state.running, state.last_started = True, _now()
+            self.write_status()
             began = time.monotonic()
             try:
                 result = job.run(self.stop_event)

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -23,7 +22,6 @@ from waspada.demo.scenario import default_scenario
 from waspada.localredis import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-WITA = timezone(timedelta(hours=8))
 pytestmark = pytest.mark.slow
 
 
@@ -37,6 +35,7 @@ class Service:
 
     def start(self, *extra: str) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
+        (self.home / "status.json").unlink(missing_ok=True)  # job counts of this start only
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "waspada.cli", "run", "--demo", "--log-format", "text",
                                           "--port", str(self.port), *extra],
@@ -89,12 +88,13 @@ def service(es_url, index_prefix, tmp_path):
         svc.proc.wait()
 
 
-def test_demo_service_end_to_end_and_restart(service):
+def test_demo_service_end_to_end_and_restart(service, request):
     scenario = default_scenario()
     past = [item for item in scenario.items if item.day < 0]
     service.start("--fresh")
     service.wait_for(lambda: service.crawl_runs() >= 1, 300, "the first crawl cycle")
     api = service.api()
+    request.addfinalizer(api.close)
     assert api.get("/health").json()["status"] == "ok"
 
     docs = _articles(api)
@@ -117,7 +117,7 @@ def test_demo_service_end_to_end_and_restart(service):
     alerts = api.get("/alerts", params={"size": 100}).json()
     rules = {a.get("rule_id") for a in alerts["alerts"]}
     assert "demo-rule-lahan-nunukan" in rules, alerts
-    day = (datetime.now(WITA) + timedelta(days=blockade.day)).date().isoformat()
+    day = indexed["published"][:10]  # local (WITA) date of the blockade
     digest = api.get(f"/digests/{day}.json")
     assert digest.status_code == 200
     assert blockade.title in json.dumps(digest.json(), ensure_ascii=False)
@@ -131,7 +131,8 @@ def test_demo_service_end_to_end_and_restart(service):
     before = {d["id"] for d in docs}
     service.start()
     service.wait_for(lambda: service.crawl_runs() >= 1, 300, "the first crawl after the restart")
-    after = _articles(service.api())
+    with service.api() as api_again:
+        after = _articles(api_again)
     ids = Counter(d["id"] for d in after)
     assert before <= set(ids), "articles lost across the restart"
     assert max(ids.values()) == 1
