@@ -104,6 +104,21 @@ def ensure_reference_data(settings: Settings) -> None:
     install(source=None, url=None)
 
 
+def worker_job(client: Elasticsearch, settings: Settings) -> Job:
+    """With a work queue, the service also consumes it (more `waspada worker` processes may join)."""
+    import socket
+
+    from waspada.indexing import IndexingPath
+    from workers.queue import WorkQueue
+    from workers.worker import run_worker
+
+    queue = WorkQueue.from_url(settings.queue.url, stream=settings.queue.stream,
+                               claim_idle_ms=settings.queue.claim_idle_ms)
+    path = IndexingPath(settings, client)
+    name = f"{socket.gethostname()}-{os.getpid()}-run"
+    return Job("worker", 1.0, lambda stop: run_worker(queue, name, path.process, stop))
+
+
 def build_jobs(client: Elasticsearch, settings: Settings, *, sources_file: Path | None = None,
                crawl_interval: float | None = None, crawl: bool = True) -> list[Job]:
     from alerts.schedule import supervisor_jobs
@@ -111,6 +126,8 @@ def build_jobs(client: Elasticsearch, settings: Settings, *, sources_file: Path 
     jobs = [*supervisor_jobs(client, settings), spool_job(client, settings)]
     if crawl:
         jobs.append(crawl_job(settings, sources_file, crawl_interval))
+    if settings.queue.url:
+        jobs.append(worker_job(client, settings))
     return jobs
 
 

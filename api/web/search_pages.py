@@ -1,7 +1,8 @@
 """Search, article and export pages of the web UI.
 
-Same functions as the API's routers: `store.search.build_search_body` + `read_facets` for the
-search, `api.routes.articles.get_article` for an article and its other outlets,
+Same functions as the API's routers: `store.search.run_search` (hits, facets, histogram and the
+API's opaque, pinned cursor — one paging implementation) + `read_facets` for the search,
+`api.routes.articles.get_article` for an article and its other outlets,
 `api.routes.exports.export_articles` for the downloads, `store.alerts.AlertRepository` for the
 alerts an article raised.
 """
@@ -27,7 +28,7 @@ from api.web.session import Consumer, WebError
 from store.alerts import AlertRepository
 from store.queries import QueryError
 from store.regions import reference_folders, region_names
-from store.search import FACETS, Cursor, build_search_body, decode_cursor, now_upper, read_facets
+from store.search import FACETS, read_facets, run_search
 
 router = APIRouter()
 
@@ -76,27 +77,21 @@ def search_page(
     request: Request, user: Consumer, articles: ArticlesDep,
     sort: Annotated[Literal["relevance", "newest", "risk"], Query()] = "relevance",
     interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    cursor: Annotated[str | None, Query(max_length=8000)] = None,  # the API's limit: the same cursors
 ):
     """Search with facets, highlights, a date histogram and export links."""
     params, error = params_from(request.query_params)
     names = region_labels(request)
-    found, result = None, None
+    found, result, next_cursor = None, None, None
     if not error:
         try:
-            previous = decode_cursor(cursor, params, sort) if cursor else None
-            upper = previous.upper if previous else now_upper()
-            body = build_search_body(params, sort=sort, size=PAGE_SIZE, cursor=previous, facets=list(FACETS),
-                                     interval=interval, upper=upper)
-            found = articles.search(body)
+            found, next_cursor = run_search(articles, params, sort=sort, size=PAGE_SIZE, cursor_token=cursor,
+                                            facets=FACETS, interval=interval)
         except QueryError as exc:
             error = str(exc)
     if found is not None:
         raw_hits = found["hits"]["hits"]
         facets = read_facets(found.get("aggregations", {}))
-        next_cursor = None
-        if len(raw_hits) == PAGE_SIZE:
-            next_cursor = Cursor(sort=sort, fp=params.fingerprint(), upper=upper, after=raw_hits[-1]["sort"]).encode()
         result = {
             "total": found["hits"]["total"]["value"],
             "hits": [_hit_view(h, names) for h in raw_hits],

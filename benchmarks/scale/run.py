@@ -59,8 +59,8 @@ def articles(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers: int) -> float:
-    """Articles/s for `workers` processes draining the queue (enrich + index + percolate)."""
+def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers: int) -> tuple[float, float]:
+    """Articles/s for `workers` processes draining the queue (enrich + index + percolate), and bytes per article."""
     prefix = f"bench-w{workers}-"
     client = make_client(ElasticsearchSettings(url=es_url))
     apply_templates(client, prefix=prefix, replicas=0)
@@ -84,8 +84,10 @@ def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers
     for proc in procs:
         proc.terminate()
         proc.wait(60)
+    client.indices.forcemerge(index=repo.alias, max_num_segments=1)
+    size = client.indices.stats(index=repo.alias)["_all"]["primaries"]["store"]["size_in_bytes"]
     delete_prefixed(client, prefix)
-    return len(docs) / elapsed
+    return len(docs) / elapsed, size / len(docs)
 
 
 def bulk_throughput(urls: list[str], n: int, spool: Path) -> float:
@@ -162,10 +164,11 @@ def main() -> None:
             docs = articles(args.articles)
             words = statistics.mean(len(d["text"].split()) for d in docs)
             print(f"articles of {words:.0f} words on average; machine: {os.cpu_count()} cores")
-            one = worker_throughput(single.url, redis, docs, 1)
-            two = worker_throughput(single.url, redis, docs, 2)
+            one, size = worker_throughput(single.url, redis, docs, 1)
+            two, _ = worker_throughput(single.url, redis, docs, 2)
             print(f"enrich+index, 1 worker : {one:7.1f} articles/s")
             print(f"enrich+index, 2 workers: {two:7.1f} articles/s   (ratio {two / one:.2f}x)")
+            print(f"index size per enriched article (1 shard, 0 replicas, merged): {size / 1024:.1f} KiB")
             bulk_single = bulk_throughput([single.url], args.docs, tmp / "spool1")
         finally:
             redis.kill()
