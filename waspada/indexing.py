@@ -38,12 +38,15 @@ class IndexingPath:
                                                          listeners=indexed_listeners(settings, client),
                                                          batch_size=batch_size, refresh=refresh)
         self._nlp = None
+        if enrich:
+            # load the models now, so a worker is ready before it takes its first batch
+            from nlp.pipeline import load_pipeline
+
+            self._nlp = load_pipeline(settings)
 
     def _enrich(self, items: list[dict]) -> list[dict]:
-        from nlp.pipeline import enrich, load_pipeline
+        from nlp.pipeline import enrich
 
-        if self._nlp is None:
-            self._nlp = load_pipeline(self.settings)
         return enrich(items, nlp=self._nlp, settings=self.settings)
 
     def process(self, items: list[dict]) -> None:

@@ -71,7 +71,10 @@ def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers
     procs = [subprocess.Popen([sys.executable, "-m", "waspada.cli", "worker", "--consumer", f"w{i}", "--batch", "25"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for i in range(workers)]
-    time.sleep(12)  # each worker loads the NLP pipeline before the clock starts
+    # the clock starts once every worker has loaded its models and asked the group for work
+    deadline = time.monotonic() + 180
+    while len(queue.redis.xinfo_consumers(stream, queue.group)) < workers and time.monotonic() < deadline:
+        time.sleep(0.2)
     repo = ArticleRepository(client, prefix)
     began = time.perf_counter()
     queue.publish(docs)
@@ -153,6 +156,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20000, help="documents bulk-indexed per topology")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--queries", type=int, default=20, help="searches per client")
+    parser.add_argument("--workers-only", action="store_true", help="skip the cluster part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="waspada-scale-") as tmp_name:
         tmp = Path(tmp_name)
@@ -169,10 +173,12 @@ def main() -> None:
             print(f"enrich+index, 1 worker : {one:7.1f} articles/s")
             print(f"enrich+index, 2 workers: {two:7.1f} articles/s   (ratio {two / one:.2f}x)")
             print(f"index size per enriched article (1 shard, 0 replicas, merged): {size / 1024:.1f} KiB")
-            bulk_single = bulk_throughput([single.url], args.docs, tmp / "spool1")
+            bulk_single = None if args.workers_only else bulk_throughput([single.url], args.docs, tmp / "spool1")
         finally:
             redis.kill()
             stop_node(tmp / "single")
+        if args.workers_only:
+            return
         infos = start_cluster(tmp / "cluster", JARS, 3, heap="512m", cluster_name="bench-cluster", base_port=9230)
         urls = [i.url for i in infos]
         try:
