@@ -101,3 +101,19 @@ def test_a_killed_crawlers_pages_are_finished_by_the_other(tmp_path, mirror, red
 
     frontier = RedisFrontier(redis.Redis.from_url(redis_server.url), "waspada:frontier:cermin")
     assert frontier.queued() == 0 and frontier.leased() == 0
+
+
+def test_the_frontier_survives_a_redis_restart_mid_crawl(tmp_path, mirror, redis_server, es_client, index_prefix,
+                                                         es_url):
+    env = _env(es_url, index_prefix, redis_server.url, tmp_path / "a", _setup(tmp_path, mirror))
+    crawler = _crawler(env, tmp_path / "a")
+    deadline = time.monotonic() + 60
+    while len(_article_hits(mirror)) < 8 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    redis_server.kill()  # SIGKILL: only the append-only file keeps the queue
+    redis_server.start()
+    assert crawler.wait(240) == 0
+    hits = _article_hits(mirror)
+    assert len(hits) == PAGES, "queued pages were lost with the Redis restart"
+    es_client.indices.refresh(index=alias_name("articles", index_prefix))
+    assert es_client.count(index=alias_name("articles", index_prefix))["count"] == PAGES
