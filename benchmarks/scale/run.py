@@ -93,59 +93,6 @@ def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers
     return len(docs) / elapsed, size / len(docs)
 
 
-def crawl_pipeline_throughput(es_url: str, redis: RedisServer, pages: int, workers: int, tmp: Path) -> float:
-    """Pages/s from the first request to the last article indexed: crawl → Redis queue → workers."""
-    import yaml
-
-    from benchmarks.crawl.mirror import generate, sitemap
-    from benchmarks.crawl.run import serve
-
-    site: dict[str, bytes] = {"/robots.txt": b"User-agent: *\nAllow: /\n"}
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    generated = generate(pages, base)
-    for path, page, _ in generated:
-        site[path] = page.encode("utf-8")
-    site["/sitemap.xml"] = sitemap(generated, base).encode("utf-8")
-    sources = tmp / f"mirror-{workers}.yaml"
-    sources.write_text(yaml.safe_dump({"sources": [{
-        "name": "mirror", "title": "Cermin", "platform": "sitemap", "base_url": base, "region_code": "65",
-        "politeness": {"download_delay": 0.0, "concurrency": 8, "max_pages": 100}}]}))
-    prefix = f"bench-c{workers}-"
-    client = make_client(ElasticsearchSettings(url=es_url))
-    apply_templates(client, prefix=prefix, replicas=0)
-    stream = f"bench:{prefix}"
-    queue = WorkQueue.from_url(redis.url, stream=stream)
-    env = {**os.environ, "ES_URL": es_url, "ES_INDEX_PREFIX": prefix, "WASPADA_QUEUE_URL": redis.url,
-           "WASPADA_QUEUE_STREAM": stream, "WASPADA_CRAWL_SOURCES_FILE": str(sources),
-           "WASPADA_CRAWL_DOWNLOAD_DELAY": "0", "WASPADA_HOME": str(tmp / f"home-{workers}")}
-    procs = [subprocess.Popen([sys.executable, "-m", "waspada.cli", "worker", "--consumer", f"c{i}", "--batch", "25"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-             for i in range(workers)]
-    deadline = time.monotonic() + 180
-    while len(queue.redis.xinfo_consumers(stream, queue.group)) < workers and time.monotonic() < deadline:
-        time.sleep(0.2)
-    repo = ArticleRepository(client, prefix)
-    began = time.perf_counter()
-    crawl = subprocess.Popen([sys.executable, "-m", "waspada.cli", "crawl", "--source", "mirror", "--full"],
-                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while True:
-        repo.refresh()
-        if repo.count() >= pages:
-            break
-        if crawl.poll() not in (None, 0):
-            raise RuntimeError("the benchmark crawl failed")
-        time.sleep(0.5)
-    elapsed = time.perf_counter() - began
-    crawl.wait(60)
-    for proc in procs:
-        proc.terminate()
-        proc.wait(60)
-    server.shutdown()
-    delete_prefixed(client, prefix)
-    return pages / elapsed
-
-
 def bulk_throughput(urls: list[str], n: int, spool: Path) -> float:
     client = make_client(ElasticsearchSettings(url=",".join(urls), max_retries=5))
     apply_templates(client, prefix="bench-bulk-")
@@ -206,7 +153,6 @@ def search_load(urls: list[str], clients: int, per_client: int, kill: Path | Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300, help="articles through the worker queue per run")
-    parser.add_argument("--pages", type=int, default=300, help="mirror pages crawled per run")
     parser.add_argument("--docs", type=int, default=20000, help="documents bulk-indexed per topology")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--queries", type=int, default=20, help="searches per client")
@@ -227,11 +173,6 @@ def main() -> None:
             print(f"enrich+index, 1 worker : {one:7.1f} articles/s")
             print(f"enrich+index, 2 workers: {two:7.1f} articles/s   (ratio {two / one:.2f}x)")
             print(f"index size per enriched article (1 shard, 0 replicas, merged): {size / 1024:.1f} KiB")
-            crawl_one = crawl_pipeline_throughput(single.url, redis, args.pages, 1, tmp)
-            crawl_two = crawl_pipeline_throughput(single.url, redis, args.pages, 2, tmp)
-            print(f"crawl → queue → enrich+index, {args.pages} pages, 1 worker : {crawl_one:7.1f} pages/s")
-            print(f"crawl → queue → enrich+index, {args.pages} pages, 2 workers: {crawl_two:7.1f} pages/s   "
-                  f"(ratio {crawl_two / crawl_one:.2f}x)")
             bulk_single = None if args.workers_only else bulk_throughput([single.url], args.docs, tmp / "spool1")
         finally:
             redis.kill()
