@@ -253,7 +253,7 @@ def stop_node(home: Path, timeout: float = 30.0) -> bool:
     if _pid_alive(info.pid):
         os.kill(info.pid, signal.SIGKILL)
         time.sleep(0.5)
-        _reap(info.pid)
+    _reap(info.pid)  # a zombie no longer counts as alive: collect it now
     (home / "node.json").unlink(missing_ok=True)
     return True
 
@@ -266,6 +266,7 @@ def kill_node(home: Path) -> None:
         while _pid_alive(info.pid):
             _reap(info.pid)
             time.sleep(0.1)
+        _reap(info.pid)
 
 
 def _reap(pid: int) -> None:
