@@ -15,6 +15,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.util import minibatch
 from spacy.tokens import Doc
 
 import nlp.components.conflict_textcat  # noqa: F401  (registers the classifier architecture)
@@ -63,14 +64,8 @@ class SentimentAnalyzer:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 64):
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._process(batch)
-                batch = []
-        if batch:
-            yield from self._process(batch)
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._process(list(batch))
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         scores = self.pipe_.predict(docs)
