@@ -13,6 +13,7 @@ from elasticsearch import ConflictError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from store.indices import alias_name
+from store.paging import search_after_hits
 
 ALIAS = "alerts"
 
@@ -140,17 +141,9 @@ class AlertRepository:
         return found["hits"]["total"]["value"], [h["_source"] for h in found["hits"]["hits"]]
 
     def iter_all(self, filters: list[dict] | None = None, page_size: int = 500) -> Iterator[dict]:
-        after = None
-        while True:
-            body: dict = {"query": {"bool": {"filter": filters or []}}, "size": page_size, "sort": [{"id": "asc"}]}
-            if after:
-                body["search_after"] = after
-            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
-            if not hits:
-                return
-            for hit in hits:
-                yield hit["_source"]
-            after = hits[-1]["sort"]
+        body = {"query": {"bool": {"filter": filters or []}}, "sort": [{"id": "asc"}]}
+        for hit in search_after_hits(self.client, self.alias, body, page_size=page_size):
+            yield hit["_source"]
 
     def status_counts(self) -> dict[str, int]:
         """How many alerts are new, acknowledged, verified, dismissed (for `waspada status`)."""

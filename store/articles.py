@@ -9,6 +9,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 
 from store import queries
 from store.indices import alias_name
+from store.paging import search_after_hits
 from store.writer import BulkWriter, IndexedListener
 
 
@@ -45,18 +46,9 @@ class ArticleRepository:
     def iter_all(self, query: dict | None = None, page_size: int = 500,
                  source: list[str] | bool = True) -> Iterator[dict]:
         """Every matching article once, by `search_after` on the unique `id` (no point-in-time in OSS 7.10)."""
-        after = None
-        while True:
-            body: dict = {"query": query or {"match_all": {}}, "size": page_size, "sort": [{"id": "asc"}],
-                          "_source": source}
-            if after:
-                body["search_after"] = after
-            hits = self.search(body)["hits"]["hits"]
-            if not hits:
-                return
-            for hit in hits:
-                yield hit["_source"]
-            after = hits[-1]["sort"]
+        body = {"query": query or {"match_all": {}}, "sort": [{"id": "asc"}], "_source": source}
+        for hit in search_after_hits(self.client, self.alias, body, page_size=page_size):
+            yield hit["_source"]
 
     def update_fields(self, article_id: str, fields: dict) -> None:
         """Partial update (re-enrichment)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from elasticsearch import Elasticsearch, NotFoundError
 
 from store.indices import alias_name
+from store.paging import search_after_hits
 
 ALIAS = "alert_rules"
 PAGE = 1000
@@ -64,17 +65,9 @@ class RuleRepository:
 
     def iter_queries(self) -> Iterator[tuple[dict, dict]]:
         """(rule, query) of every enabled rule, for the per-rule search baseline."""
-        after = None
-        while True:
-            body: dict = {"query": {"term": {"rule.enabled": True}}, "size": PAGE, "sort": [{"rule.id": "asc"}]}
-            if after:
-                body["search_after"] = after
-            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
-            if not hits:
-                return
-            for hit in hits:
-                yield hit["_source"]["rule"], hit["_source"]["query"]
-            after = hits[-1]["sort"]
+        body = {"query": {"term": {"rule.enabled": True}}, "sort": [{"rule.id": "asc"}]}
+        for hit in search_after_hits(self.client, self.alias, body, page_size=PAGE):
+            yield hit["_source"]["rule"], hit["_source"]["query"]
 
     def percolate(self, documents: list[dict]) -> dict[str, list[int]]:
         """Enabled rules matching any of `documents`, in ONE percolate query: {rule_id: [slots]}.
@@ -84,24 +77,17 @@ class RuleRepository:
         """
         if not documents:
             return {}
+        body = {
+            "query": {"bool": {
+                "filter": [{"percolate": {"field": "query", "documents": documents}},
+                           {"term": {"rule.enabled": True}}]}},
+            "sort": [{"rule.id": "asc"}], "_source": False,
+        }
         matches: dict[str, list[int]] = {}
-        after = None
-        while True:
-            body: dict = {
-                "query": {"bool": {
-                    "filter": [{"percolate": {"field": "query", "documents": documents}},
-                               {"term": {"rule.enabled": True}}]}},
-                "size": PAGE, "sort": [{"rule.id": "asc"}], "_source": False,
-            }
-            if after:
-                body["search_after"] = after
-            try:
-                hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
-            except NotFoundError:
-                return {}
-            for hit in hits:
+        try:
+            for hit in search_after_hits(self.client, self.alias, body, page_size=PAGE):
                 slots = hit.get("fields", {}).get("_percolator_document_slot", [0])
                 matches[hit["_id"]] = [int(s) for s in slots]
-            if len(hits) < PAGE:
-                return matches
-            after = hits[-1]["sort"]
+        except NotFoundError:
+            return {}
+        return matches

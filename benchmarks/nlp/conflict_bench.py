@@ -35,23 +35,22 @@ def flag(value: float, goal: float) -> str:
 
 def conflict_section() -> None:
     print("== conflict (goals: incident F1 >= 0.90, stage accuracy >= 0.85, category macro-F1 >= 0.80)")
-    print(f"{'split':<10}{'system':<10}{'incident F1':>12}{'stage acc':>11}{'cat macroF1':>13}{'intensity':>11}")
-    for split in ("dev", "holdout", "holdout_b"):
-        try:
-            records = ds.corpus(split)
-        except FileNotFoundError:
+    print(f"{'split':<16}{'system':<10}{'incident F1':>12}{'stage acc':>11}{'cat macroF1':>13}{'intensity':>11}")
+    for split in ("dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c"):
+        records = ds.corpus(split)
+        if not records:
             continue
         model = score(records, classify_many(records))
         base = score(records, [rule_decision(ds.doc_text(r)) for r in records])
         for name, m in (("model", model), ("baseline", base)):
-            print(f"{split:<10}{name:<10}{m['incident']['f1']:>12.3f}{m['stage_accuracy']:>11.3f}"
+            print(f"{split:<16}{name:<10}{m['incident']['f1']:>12.3f}{m['stage_accuracy']:>11.3f}"
                   f"{m['category_macro_f1']:>13.3f}{m['intensity_accuracy']:>11.3f}")
         ratio = lambda a, b: a / b if b else float("inf")  # noqa: E731
-        print(f"{split:<10}{'ratio':<10}{ratio(model['incident']['f1'], base['incident']['f1']):>12.2f}"
+        print(f"{split:<16}{'ratio':<10}{ratio(model['incident']['f1'], base['incident']['f1']):>12.2f}"
               f"{ratio(model['stage_accuracy'], base['stage_accuracy']):>11.2f}"
               f"{ratio(model['category_macro_f1'], base['category_macro_f1']):>13.2f}"
               f"{ratio(model['intensity_accuracy'], base['intensity_accuracy']):>11.2f}")
-        print(f"{split:<10}{'goals':<10}{flag(model['incident']['f1'], GOALS['incident_f1']):>12}"
+        print(f"{split:<16}{'goals':<10}{flag(model['incident']['f1'], GOALS['incident_f1']):>12}"
               f"{flag(model['stage_accuracy'], GOALS['stage_accuracy']):>11}"
               f"{flag(model['category_macro_f1'], GOALS['category_macro_f1']):>13}   (n={model['n']})")
 

@@ -1,6 +1,8 @@
 """Training records for the conflict classifiers: the committed corpus plus staged third-party sets.
 
-- nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl: every label.
+- nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl (hand-written, weighted by
+  HANDWRITTEN_REPEAT): every label. Dev = dev.jsonl (generated) + dev_handwritten.jsonl (every tenth
+  hand-written record, never trained on); holdout, holdout_b, holdout_c are hand-written test sets.
 - id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
   tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
   other categories left missing, and the tweets are not used for stage or intensity.
@@ -25,11 +27,30 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c")
+# Hand-written texts are few next to the generated ones but carry the real variety of style, so
+# each counts this many times in training.
+HANDWRITTEN_REPEAT = 3
+
+
 def corpus(split: str) -> list[dict]:
-    """Committed labelled records: 'train' (generated + hand-written), 'dev' or 'holdout'."""
+    """Committed labelled records of one split (see SPLITS); 'dev' = generated + hand-written dev."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
     if split == "train":
         return read_jsonl(HERE / "train.jsonl") + read_jsonl(HERE / "handwritten.jsonl")
-    return read_jsonl(HERE / f"{split}.jsonl")
+    if split == "dev":
+        return read_jsonl(HERE / "dev.jsonl") + corpus("dev_handwritten")
+    if split == "dev_generated":
+        return read_jsonl(HERE / "dev.jsonl")
+    path = HERE / f"{split}.jsonl"
+    return read_jsonl(path) if path.exists() else []
+
+
+def training_records() -> list[dict]:
+    """The train split with hand-written records repeated HANDWRITTEN_REPEAT times."""
+    hand = read_jsonl(HERE / "handwritten.jsonl")
+    return read_jsonl(HERE / "train.jsonl") + hand * HANDWRITTEN_REPEAT
 
 
 def doc_text(rec: dict) -> str:

@@ -53,7 +53,7 @@ def train_conflict(out_dir: Path | None = None, work_dir: Path | None = None, no
     out_dir = Path(out_dir or settings.nlp.conflict_model)
     work_dir = Path(work_dir or settings.paths.home / "training" / "conflict")
     data_dir = Path(data_dir or settings.nlp.training_data or ROOT.parent / "shared" / "data")
-    train = ds.corpus("train")
+    train = ds.training_records()
     dev = ds.corpus("dev")
     before = None
     fb_sets: dict[str, list] = {"categories": [], "stage": [], "intensity": []}

@@ -58,10 +58,14 @@ def test_corpus_covers_every_category_stage_and_intensity():
 
 def test_dev_and_holdout_are_never_in_train():
     train_texts = {r["text"] for r in ds.corpus("train")}
-    assert not train_texts & {r["text"] for r in ds.corpus("dev")}
-    holdout = ds.corpus("holdout")
-    assert len(holdout) >= 120
-    assert not train_texts & {r["text"] for r in holdout}
+    assert len(ds.corpus("holdout")) >= 120
+    for split in ("dev", "dev_handwritten", "holdout", "holdout_b", "holdout_c"):
+        assert not train_texts & {r["text"] for r in ds.corpus(split)}, split
+
+
+def test_unknown_split_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown split"):
+        ds.corpus("test")
 
 
 def test_generator_is_deterministic_and_labels_are_valid():
