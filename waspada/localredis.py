@@ -1,6 +1,8 @@
 """A local redis-server (Debian's package) for tests, benchmarks and a one-machine scale-out.
 
-Started with an append-only file fsynced on every write, so a restart keeps every queued item.
+Started with an append-only file fsynced on every write, so a restart keeps every queued item,
+and with a log (`log_path`, verbose: every client connection, the command it was in when it
+closed, server start and shutdown), so a client's "Connection closed by server" can be traced.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ class RedisServer:
         self.proc: subprocess.Popen | None = None
 
     @property
+    def log_path(self) -> Path:
+        """The server's log (connections, persistence, shutdown), kept in its directory."""
+        return self.directory / "redis.log"
+
+    @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
@@ -38,7 +45,8 @@ class RedisServer:
             raise RuntimeError("E055: redis-server is missing; install it with: apt-get install -y redis-server")
         self.proc = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
-             "--appendonly", "yes", "--appendfsync", "always", "--save", ""],
+             "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+             "--logfile", str(self.log_path), "--loglevel", "verbose"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port)
         for _ in range(100):

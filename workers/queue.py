@@ -31,18 +31,44 @@ class WorkQueue:
         self.stream = stream
         self.group = group
         self.claim_idle_ms = claim_idle_ms
-        self._ensure_group()
+        self.ensure_group()
 
     @classmethod
     def from_url(cls, url: str, **kwargs) -> WorkQueue:
         return cls(redis.Redis.from_url(url, decode_responses=True), **kwargs)
 
-    def _ensure_group(self) -> None:
+    def ensure_group(self) -> None:
+        """Create the stream and group if missing (idempotent; also after Redis lost its data)."""
         try:
             self.redis.xgroup_create(self.stream, self.group, id="0", mkstream=True)
         except redis.ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
+
+    def register(self, consumer: str) -> None:
+        """Announce `consumer` in the group now, before it has been handed any entry.
+
+        Redis 7.0 creates a consumer only when XREADGROUP delivers it something, so a worker
+        waiting on an empty stream is invisible to XINFO CONSUMERS; registering makes "ready
+        and waiting" observable (monitoring, benchmarks that start the clock on ready workers).
+        """
+        self.redis.xgroup_createconsumer(self.stream, self.group, consumer)
+
+    def unregister(self, consumer: str) -> bool:
+        """Remove `consumer` from the group if it holds no pending entry (a clean exit); True if removed.
+
+        A consumer with pending entries stays, so that its entries are claimed, not dropped
+        (XGROUP DELCONSUMER would discard them).
+        """
+        held = self.redis.xpending_range(self.stream, self.group, min="-", max="+", count=1, consumername=consumer)
+        if held:
+            return False
+        self.redis.xgroup_delconsumer(self.stream, self.group, consumer)
+        return True
+
+    def consumers(self) -> list[str]:
+        """Names of the group's consumers: workers running now, and dead ones that still hold entries."""
+        return [c["name"] for c in self.redis.xinfo_consumers(self.stream, self.group)]
 
     def publish(self, items: list[dict]) -> list[str]:
         """Append items atomically (one pipeline); returns their stream ids."""
@@ -60,6 +86,12 @@ class WorkQueue:
             return entries
         found = self.redis.xreadgroup(self.group, consumer, {self.stream: ">"}, count=count, block=block_ms)
         return [Entry(eid, json.loads(fields["item"])) for _, messages in found or [] for eid, fields in messages]
+
+    def read_own_pending(self, consumer: str, count: int = 50) -> list[Entry]:
+        """Entries delivered to `consumer` earlier and never acknowledged (after a reconnect)."""
+        found = self.redis.xreadgroup(self.group, consumer, {self.stream: "0"}, count=count)
+        return [Entry(eid, json.loads(fields["item"])) for _, messages in found or [] for eid, fields in messages
+                if fields]
 
     def ack(self, entries: list[Entry]) -> None:
         """Acknowledge and delete processed entries (the stream does not grow without bound)."""

@@ -1,14 +1,23 @@
 """Scale-out benchmark: workers on the Redis queue, a 3-node cluster against one node, search under failure.
 
-    .venv/bin/python -m benchmarks.scale.run [--articles 300] [--docs 20000] [--clients 50] [--queries 20]
+    .venv/bin/python -m benchmarks.scale.run [--articles 300] [--pages 300] [--docs 20000] [--clients 50]
+                                             [--queries 20] [--workers-only]
 
 All on this machine (127.0.0.1 only). Prints, in one run:
 1. enrich + index throughput (articles/s) with 1 and with 2 `waspada worker` processes draining
    the same Redis work queue (the ratio is the scale-out on this machine's cores);
-2. bulk-indexing throughput (docs/s) on one node and on a local 3-node cluster (1 replica);
-3. search latency p50/p95 and errors with N concurrent clients on the cluster, without and during
+2. the whole path crawl → queue → enrich → index (articles/s) with 1 and with 2 workers: a
+   WordPress-like outlet serves `--pages` generated articles, `waspada crawl` fetches, extracts and
+   publishes them to the queue, the workers enrich and index them; the clock runs from the
+   crawl's start until Elasticsearch counts every article (benchmarks/scale/pipeline.py);
+3. bulk-indexing throughput (docs/s) on one node and on a local 3-node cluster (1 replica);
+4. crawl → index again on the 3-node cluster with 2 workers, against the single node;
+5. search latency p50/p95 and errors with N concurrent clients on the cluster, without and during
    the loss of one node (SIGKILL in the middle of the load).
-The local nodes and Redis are started in a temporary folder and stopped at the end.
+Workers are timed only once they have loaded their models and registered in the consumer group;
+every run has a fresh index prefix and a fresh stream. The local nodes and Redis are started in a
+temporary folder and stopped at the end; the processes' logs and Redis's (redis.log) stay there
+while it runs. `--workers-only` stops after 1 and 2 (no cluster).
 """
 
 from __future__ import annotations
@@ -18,14 +27,14 @@ import hashlib
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from benchmarks.scale.pipeline import Timing, crawl_to_index, outlet
+from benchmarks.scale.processes import start_workers, stopped, wait_ready
 from store.articles import ArticleRepository
 from store.client import make_client
 from store.indices import apply_templates, delete_prefixed
@@ -59,7 +68,8 @@ def articles(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers: int) -> tuple[float, float]:
+def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers: int, logs: Path,
+                      timeout: float = 900) -> tuple[float, float]:
     """Articles/s for `workers` processes draining the queue (enrich + index + percolate), and bytes per article."""
     prefix = f"bench-w{workers}-"
     client = make_client(ElasticsearchSettings(url=es_url))
@@ -68,25 +78,23 @@ def worker_throughput(es_url: str, redis: RedisServer, docs: list[dict], workers
     queue = WorkQueue.from_url(redis.url, stream=stream)
     env = {**os.environ, "ES_URL": es_url, "ES_INDEX_PREFIX": prefix, "WASPADA_QUEUE_URL": redis.url,
            "WASPADA_QUEUE_STREAM": stream}
-    procs = [subprocess.Popen([sys.executable, "-m", "waspada.cli", "worker", "--consumer", f"w{i}", "--batch", "25"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-             for i in range(workers)]
-    # the clock starts once every worker has loaded its models and asked the group for work
-    deadline = time.monotonic() + 180
-    while len(queue.redis.xinfo_consumers(stream, queue.group)) < workers and time.monotonic() < deadline:
-        time.sleep(0.2)
     repo = ArticleRepository(client, prefix)
-    began = time.perf_counter()
-    queue.publish(docs)
-    while True:
-        repo.refresh()
-        if repo.count() >= len(docs):
-            break
-        time.sleep(0.2)
-    elapsed = time.perf_counter() - began
-    for proc in procs:
-        proc.terminate()
-        proc.wait(60)
+    with stopped(start_workers(workers, env, logs / f"queue-w{workers}", "w")) as procs:
+        wait_ready(queue, procs)  # the clock starts once every worker has loaded its models
+        began = time.perf_counter()
+        queue.publish(docs)
+        while True:
+            repo.refresh()
+            if repo.count() >= len(docs):
+                break
+            for proc in procs:
+                if problem := proc.failed():
+                    raise RuntimeError(problem)
+            if time.perf_counter() - began > timeout:
+                raise RuntimeError(f"{repo.count()} of {len(docs)} articles indexed after {timeout:.0f} s")
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - began
+    queue.redis.delete(stream)
     client.indices.forcemerge(index=repo.alias, max_num_segments=1)
     size = client.indices.stats(index=repo.alias)["_all"]["primaries"]["store"]["size_in_bytes"]
     delete_prefixed(client, prefix)
@@ -150,52 +158,94 @@ def search_load(urls: list[str], clients: int, per_client: int, kill: Path | Non
             "p95": latencies[int(0.95 * (len(latencies) - 1))]}
 
 
+def crawl_row(label: str, t: Timing) -> str:
+    return (f"  {label:<19} {t.workers:>7}  {t.rate:10.1f}  {t.queued_s:9.1f} s  {t.total_s:10.1f} s  "
+            f"{t.ready_s:8.1f} s")
+
+
+CRAWL_HEADER = (f"  {'topology':<19} {'workers':>7}  {'articles/s':>10}  {'all queued':>11}  {'all indexed':>12}  "
+                f"{'ready':>10}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300, help="articles through the worker queue per run")
+    parser.add_argument("--pages", type=int, default=300, help="article pages crawled per crawl → index run")
     parser.add_argument("--docs", type=int, default=20000, help="documents bulk-indexed per topology")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--queries", type=int, default=20, help="searches per client")
     parser.add_argument("--workers-only", action="store_true", help="skip the cluster part")
     args = parser.parse_args()
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="waspada-scale-") as tmp_name:
         tmp = Path(tmp_name)
-        single = start_node(tmp / "single", JARS, base_port=9240, heap="1g", cluster_name="bench-single")
         redis = RedisServer(tmp / "redis")
         redis.directory.mkdir()
         redis.start()
         try:
-            docs = articles(args.articles)
-            words = statistics.mean(len(d["text"].split()) for d in docs)
-            print(f"articles of {words:.0f} words on average; machine: {os.cpu_count()} cores")
-            one, size = worker_throughput(single.url, redis, docs, 1)
-            two, _ = worker_throughput(single.url, redis, docs, 2)
-            print(f"enrich+index, 1 worker : {one:7.1f} articles/s")
-            print(f"enrich+index, 2 workers: {two:7.1f} articles/s   (ratio {two / one:.2f}x)")
-            print(f"index size per enriched article (1 shard, 0 replicas, merged): {size / 1024:.1f} KiB")
-            bulk_single = None if args.workers_only else bulk_throughput([single.url], args.docs, tmp / "spool1")
+            bulk_single, crawl_single = run_single_node(args, tmp, redis)
+            if not args.workers_only:
+                run_cluster(args, tmp, redis, bulk_single, crawl_single)
         finally:
-            redis.kill()
-            stop_node(tmp / "single")
-        if args.workers_only:
-            return
-        infos = start_cluster(tmp / "cluster", JARS, 3, heap="512m", cluster_name="bench-cluster", base_port=9230)
-        urls = [i.url for i in infos]
-        try:
-            bulk_cluster = bulk_throughput(urls, args.docs, tmp / "spool3")
-            print(f"bulk index, 1 node     : {bulk_single:7.0f} docs/s")
-            print(f"bulk index, 3 nodes    : {bulk_cluster:7.0f} docs/s   (ratio {bulk_cluster / bulk_single:.2f}x, "
-                  "1 replica: every document written twice)")
-            calm = search_load(urls, args.clients, args.queries)
-            print(f"search, {args.clients} clients, 3 nodes        : p50 {calm['p50']:.1f} ms, p95 {calm['p95']:.1f} ms, "
-                  f"{calm['errors']} errors of {calm['n'] + calm['errors']}")
-            failing = search_load(urls, args.clients, args.queries, kill=tmp / "cluster" / "node2")
-            print(f"search, {args.clients} clients, node lost midway: p50 {failing['p50']:.1f} ms, "
-                  f"p95 {failing['p95']:.1f} ms, {failing['errors']} errors of {failing['n'] + failing['errors']} "
-                  f"(p95 ratio {failing['p95'] / calm['p95']:.2f}x)")
-        finally:
-            for i in range(3):
-                stop_node(tmp / "cluster" / f"node{i + 1}")
+            redis.kill()  # every worker was stopped before this point (processes.stopped)
+    print(f"benchmark run time: {time.perf_counter() - began:.0f} s")
+
+
+def run_single_node(args: argparse.Namespace, tmp: Path, redis: RedisServer) -> tuple[float | None, Timing]:
+    """Queue → workers, crawl → index with 1 and 2 workers, bulk indexing; on one node."""
+    single = start_node(tmp / "single", JARS, base_port=9240, heap="1g", cluster_name="bench-single")
+    try:
+        docs = articles(args.articles)
+        words = statistics.mean(len(d["text"].split()) for d in docs)
+        print(f"articles of {words:.0f} words on average; machine: {os.cpu_count()} cores", flush=True)
+        one, size = worker_throughput(single.url, redis, docs, 1, tmp)
+        two, _ = worker_throughput(single.url, redis, docs, 2, tmp)
+        print(f"enrich+index, 1 worker : {one:7.1f} articles/s")
+        print(f"enrich+index, 2 workers: {two:7.1f} articles/s   (ratio {two / one:.2f}x)")
+        print(f"index size per enriched article (1 shard, 0 replicas, merged): {size / 1024:.1f} KiB", flush=True)
+        with outlet(args.pages) as base_url:
+            crawl_one = crawl_to_index(single.url, redis.url, base_url, args.pages, 1, tmp, tag="single")
+            crawl_two = crawl_to_index(single.url, redis.url, base_url, args.pages, 2, tmp, tag="single")
+        print(f"crawl → queue → enrich+index, {args.pages} WordPress article pages on 127.0.0.1 "
+              "(clock: crawl start → all counted in Elasticsearch; workers ready before)")
+        print(CRAWL_HEADER)
+        print(crawl_row("1 node, 0 replicas", crawl_one))
+        print(crawl_row("1 node, 0 replicas", crawl_two))
+        print(f"  2 workers / 1 worker: {crawl_two.rate / crawl_one.rate:.2f}x", flush=True)
+        bulk = None if args.workers_only else bulk_throughput([single.url], args.docs, tmp / "spool1")
+    finally:
+        stop_node(tmp / "single")
+    return bulk, crawl_two
+
+
+def run_cluster(args: argparse.Namespace, tmp: Path, redis: RedisServer, bulk_single: float,
+                crawl_single: Timing) -> None:
+    """Bulk indexing, crawl → index with 2 workers, search with and without a node loss; on 3 nodes."""
+    infos = start_cluster(tmp / "cluster", JARS, 3, heap="512m", cluster_name="bench-cluster", base_port=9230)
+    urls = [i.url for i in infos]
+    try:
+        bulk_cluster = bulk_throughput(urls, args.docs, tmp / "spool3")
+        print(f"bulk index, 1 node     : {bulk_single:7.0f} docs/s")
+        print(f"bulk index, 3 nodes    : {bulk_cluster:7.0f} docs/s   (ratio {bulk_cluster / bulk_single:.2f}x, "
+              "1 replica: every document written twice)", flush=True)
+        with outlet(args.pages) as base_url:
+            crawl_cluster = crawl_to_index(",".join(urls), redis.url, base_url, args.pages, 2, tmp, tag="cluster",
+                                           replicas=1)
+        print(f"crawl → queue → enrich+index, {args.pages} pages, 2 workers, cluster against single node")
+        print(CRAWL_HEADER)
+        print(crawl_row("1 node, 0 replicas", crawl_single))
+        print(crawl_row("3 nodes, 1 replica", crawl_cluster))
+        print(f"  3 nodes / 1 node: {crawl_cluster.rate / crawl_single.rate:.2f}x", flush=True)
+        calm = search_load(urls, args.clients, args.queries)
+        print(f"search, {args.clients} clients, 3 nodes        : p50 {calm['p50']:.1f} ms, p95 {calm['p95']:.1f} ms, "
+              f"{calm['errors']} errors of {calm['n'] + calm['errors']}")
+        failing = search_load(urls, args.clients, args.queries, kill=tmp / "cluster" / "node2")
+        print(f"search, {args.clients} clients, node lost midway: p50 {failing['p50']:.1f} ms, "
+              f"p95 {failing['p95']:.1f} ms, {failing['errors']} errors of {failing['n'] + failing['errors']} "
+              f"(p95 ratio {failing['p95'] / calm['p95']:.2f}x)", flush=True)
+    finally:
+        for i in range(3):
+            stop_node(tmp / "cluster" / f"node{i + 1}")
 
 
 if __name__ == "__main__":

@@ -66,3 +66,56 @@ def test_a_killed_workers_batch_is_claimed_and_indexed_once(redis_server, es_cli
     assert queue.pending() == 0 and queue.backlog() == 0
     assert writer.stats.created == 120 and writer.stats.updated == 0
     assert repo.count() == 120
+
+
+def test_a_waiting_worker_is_listed_until_it_stops(redis_server):
+    # Redis 7.0 lists a consumer only once it was handed an entry: the worker registers itself
+    queue = WorkQueue.from_url(redis_server.url)
+    stop = threading.Event()
+    thread = threading.Thread(target=run_worker, args=(queue, "idle", lambda batch: None, stop),
+                              kwargs={"block_ms": 100})
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not queue.consumers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert queue.consumers() == ["idle"]
+    finally:
+        stop.set()
+        thread.join(10)
+    assert queue.consumers() == []  # a clean exit leaves no stale consumer behind
+
+
+def test_a_consumer_holding_entries_is_not_unregistered(redis_server):
+    queue = WorkQueue.from_url(redis_server.url)
+    queue.publish(items(3))
+    assert len(queue.read("holder", count=3, block_ms=100)) == 3
+    assert not queue.unregister("holder")
+    assert queue.consumers() == ["holder"] and queue.pending() == 3
+
+
+def test_a_worker_rides_out_a_redis_restart(redis_server):
+    """Redis killed and restarted under a running worker: it reconnects and processes what comes next."""
+    queue = WorkQueue.from_url(redis_server.url)
+    seen: list[str] = []
+    stop = threading.Event()
+    worker = threading.Thread(target=run_worker, kwargs={"block_ms": 200}, daemon=True,
+                              args=(queue, "steady", lambda b: seen.extend(i["title"] for i in b), stop))
+    worker.start()
+    queue.publish(items(10))
+    deadline = time.time() + 30
+    while len(seen) < 10 and time.time() < deadline:
+        time.sleep(0.05)
+    assert len(seen) == 10
+    redis_server.kill()
+    time.sleep(1.0)
+    redis_server.start()
+    WorkQueue.from_url(redis_server.url).publish([{**it, "title": f"Lanjut {n}"} for n, it in enumerate(items(10))])
+    deadline = time.time() + 60
+    while len(seen) < 20 and time.time() < deadline:
+        time.sleep(0.05)
+    stop.set()
+    worker.join(timeout=40)
+    assert not worker.is_alive()
+    assert sorted(seen[10:]) == sorted(f"Lanjut {n}" for n in range(10))
+    assert len(seen) == 20
