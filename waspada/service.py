@@ -77,7 +77,7 @@ def crawl_job(settings: Settings, sources_file: Path | None, interval_override: 
     intervals = {name: float(interval_override or source.interval or settings.crawl.interval)
                  for name, source in sources.items() if source.enabled}
     env = {**os.environ, "ES_URL": settings.es.url, "ES_INDEX_PREFIX": settings.es.index_prefix,
-           "WASPADA_HOME": str(settings.paths.home)}
+           "WASPADA_HOME": str(settings.paths.home), "WASPADA_QUEUE_URL": queue_url(settings)}
     if sources_file:
         env["WASPADA_CRAWL_SOURCES_FILE"] = str(sources_file)
     schedule = CrawlSchedule(intervals, env, settings.paths.home / "logs")
@@ -104,18 +104,27 @@ def ensure_reference_data(settings: Settings) -> None:
     install(source=None, url=None)
 
 
+def queue_url(settings: Settings) -> str:
+    """The service's work queue: WASPADA_QUEUE_URL, else a folder under WASPADA_HOME.
+
+    Crawl subprocesses only publish to it and the service enriches from it, so the NLP models are
+    loaded once per service rather than once per crawl cycle."""
+    return settings.queue.url or f"file://{(settings.paths.home / 'queue').resolve()}"
+
+
 def worker_job(client: Elasticsearch, settings: Settings) -> Job:
-    """With a work queue, the service also consumes it (more `waspada worker` processes may join)."""
+    """The service consumes the work queue (more `waspada worker` processes may join a Redis one)."""
     import socket
 
     from waspada.indexing import IndexingPath
-    from workers.queue import WorkQueue
+    from workers.queue import open_queue
     from workers.worker import run_worker
 
-    queue = WorkQueue.from_url(settings.queue.url, stream=settings.queue.stream,
-                               claim_idle_ms=settings.queue.claim_idle_ms)
+    queue = open_queue(queue_url(settings), stream=settings.queue.stream,
+                       claim_idle_ms=settings.queue.claim_idle_ms)
     path = IndexingPath(settings, client)
-    name = f"{socket.gethostname()}-{os.getpid()}-run"
+    # a stable name on one machine: after a restart the service takes its own unfinished batches back
+    name = f"{socket.gethostname()}-run" if not settings.queue.url else f"{socket.gethostname()}-{os.getpid()}-run"
     return Job("worker", 1.0, lambda stop: run_worker(queue, name, path.process, stop))
 
 
@@ -126,7 +135,7 @@ def build_jobs(client: Elasticsearch, settings: Settings, *, sources_file: Path 
     jobs = [*supervisor_jobs(client, settings), spool_job(client, settings)]
     if crawl:
         jobs.append(crawl_job(settings, sources_file, crawl_interval))
-    if settings.queue.url:
+    if crawl or settings.queue.url:
         jobs.append(worker_job(client, settings))
     return jobs
 

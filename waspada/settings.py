@@ -204,11 +204,11 @@ class DemoSettings(BaseSettings):
 
 
 class QueueSettings(BaseSettings):
-    """Scale-out: a Redis work queue between crawling and enrichment (empty URL = in-process)."""
+    """A work queue between crawling and enrichment: Redis for scale-out, a folder for `waspada run`."""
 
     model_config = _env("WASPADA_QUEUE_")
 
-    url: str = Field("", description="Redis URL of the work queue (redis://host:6379/0); empty = enrich in-process")
+    url: str = Field("", description="Work queue between crawling and enrichment: redis://host:6379/0 (shared by machines) or file:///folder (one machine); empty = `waspada crawl` enriches in-process and `waspada run` uses a folder under WASPADA_HOME")
     stream: str = Field("waspada:items", description="Redis stream holding crawled items")
     claim_idle_ms: int = Field(30_000, description="Milliseconds before a dead worker's items are claimed by another")
 

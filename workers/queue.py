@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import redis
 
@@ -110,3 +111,13 @@ class WorkQueue:
     def backlog(self) -> int:
         """Entries in the stream (not yet acknowledged)."""
         return int(self.redis.xlen(self.stream))
+
+
+def open_queue(url: str, stream: str = "waspada:items", claim_idle_ms: int = 30_000):
+    """The work queue named by `url`: `redis://…` (a stream, shared across machines) or
+    `file:///folder` (workers/dirqueue.py, one machine, no Redis)."""
+    if url.startswith("file://"):
+        from workers.dirqueue import DirectoryQueue
+
+        return DirectoryQueue(Path(url[len("file://"):]), claim_idle_ms=claim_idle_ms)
+    return WorkQueue.from_url(url, stream=stream, claim_idle_ms=claim_idle_ms)

@@ -30,7 +30,8 @@ def run_worker(queue: WorkQueue, consumer: str, process: Processor, stop: thread
     """Process batches until `stop` is set (or `max_batches` were done); returns items processed."""
     done = batches = 0
     backoff = 0.0
-    registered = recovering = False
+    registered = False
+    recovering = True  # first take back what this consumer held before a restart
     while not stop.is_set() and (max_batches is None or batches < max_batches):
         try:
             if not registered:

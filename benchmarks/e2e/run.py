@@ -166,7 +166,12 @@ def one_run(api: httpx.Client, demo: httpx.Client, outlet: dict, receiver: Recei
         from crawlers.dedup import doc_id
         article = api.get(f"/articles/{doc_id(info['url'])}")
         doc = article.json() if article.status_code == 200 else {}
-        alerts = api.get("/alerts", params={"rule_id": rule_id, "size": 5}).json().get("alerts", [])
+        alerts: list = []
+        for _ in range(20):  # the alert index refreshes every second; the webhook can beat it
+            alerts = api.get("/alerts", params={"rule_id": rule_id, "size": 5}).json().get("alerts", [])
+            if alerts or not arrival:
+                break
+            time.sleep(0.25)
         t_alert = min((_ts(a.get("created")) for a in alerts if a.get("created")), default=None)
         marks = [t0, t_served, _ts(doc.get("crawled")), _ts(doc.get("indexed")), t_alert,
                  arrival[0] if arrival else None]

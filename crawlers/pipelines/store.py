@@ -71,9 +71,9 @@ class StorePipeline:
         if settings.queue.url:
             # scaled out: `waspada worker` processes enrich, index and percolate from the queue
             from workers.publisher import QueuePublisher
-            from workers.queue import WorkQueue
+            from workers.queue import open_queue
 
-            self.writer = QueuePublisher(WorkQueue.from_url(settings.queue.url, stream=settings.queue.stream))
+            self.writer = QueuePublisher(open_queue(settings.queue.url, stream=settings.queue.stream))
         else:
             from waspada.indexing import indexed_listeners
 

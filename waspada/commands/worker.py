@@ -1,4 +1,4 @@
-"""`waspada worker`: consume crawled items from the Redis work queue, enrich and index them."""
+"""`waspada worker`: consume crawled items from the work queue, enrich and index them."""
 
 from __future__ import annotations
 
@@ -24,19 +24,20 @@ def worker(
     batch: int = typer.Option(50, help="Items per batch"),
     enrich: bool = typer.Option(True, help="Run the NLP pipeline (--no-enrich to index items as they are)"),
 ) -> None:
-    """Consume the Redis work queue (WASPADA_QUEUE_URL): enrich, index, percolate; SIGTERM stops after the batch."""
-    from workers.queue import WorkQueue
+    """Consume the work queue (WASPADA_QUEUE_URL): enrich, index, percolate; SIGTERM stops after the batch."""
+    from workers.queue import open_queue
     from workers.worker import run_worker
 
     settings = get_settings()
     configure(fmt="json")
     if not settings.queue.url:
-        console.print("[red]E050: WASPADA_QUEUE_URL is not set; workers need the Redis work queue[/red]")
+        console.print("[red]E050: WASPADA_QUEUE_URL is not set; workers need a work queue "
+                      "(redis://host:6379/0, or file:///folder on one machine)[/red]")
         raise typer.Exit(2)
     ensure_elasticsearch(settings)
     client = make_client(settings.es, opaque_id="waspada-worker")
-    queue = WorkQueue.from_url(settings.queue.url, stream=settings.queue.stream,
-                               claim_idle_ms=settings.queue.claim_idle_ms)
+    queue = open_queue(settings.queue.url, stream=settings.queue.stream,
+                       claim_idle_ms=settings.queue.claim_idle_ms)
     path = IndexingPath(settings, client, enrich=enrich)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
