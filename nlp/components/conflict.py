@@ -17,10 +17,10 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
-from spacy.util import minibatch
 from spacy.tokens import Doc, Span
 
 import nlp.components.conflict_textcat  # noqa: F401  (registers the classifier architecture)
+from nlp.components.batching import BatchComponent
 from nlp.conflict.cues import CATEGORIES, CATEGORY_CUES, INTENSITY_CUES, NEGATIONS, STAGE_CUES, STAGES
 from nlp.errors import WaspadaNlpError
 
@@ -65,7 +65,7 @@ def _offsets(doc: Doc, start: int, end: int) -> tuple[int | None, int | None]:
     return start - ts, end - ts
 
 
-class ConflictAnalyzer:
+class ConflictAnalyzer(BatchComponent):
     """Runs the three conflict classifiers and explains their decisions."""
 
     def __init__(self, nlp: Language, name: str, model_dir: str, threshold: float,
@@ -94,13 +94,6 @@ class ConflictAnalyzer:
             self.matcher.add(f"stage|{stage}", [nlp.make_doc(w) for w in words])
         for level, words in INTENSITY_CUES.items():
             self.matcher.add(f"intensity|{level}", [nlp.make_doc(w) for w in words])
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
-
-    def pipe(self, docs, batch_size: int = 64):
-        for batch in minibatch(docs, size=batch_size):
-            yield from self._process(list(batch))
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         cat_scores = self.cat_pipe.predict(docs)

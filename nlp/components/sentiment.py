@@ -15,10 +15,10 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.util import minibatch
 from spacy.tokens import Doc
 
 import nlp.components.conflict_textcat  # noqa: F401  (registers the classifier architecture)
+from nlp.components.batching import BatchComponent
 from nlp.components.conflict import resolve_model
 from nlp.errors import WaspadaNlpError
 from nlp.sentiment.data import read_inset
@@ -47,7 +47,7 @@ def load_lexicon(lexicon_dir: str) -> dict[str, float]:
     return lex
 
 
-class SentimentAnalyzer:
+class SentimentAnalyzer(BatchComponent):
     def __init__(self, nlp: Language, name: str, model_dir: str, lexicon_dir: str):
         path = resolve_model(model_dir, "sentiment_model")
         if not (path / "meta.json").is_file():
@@ -59,13 +59,6 @@ class SentimentAnalyzer:
         self.lexicon = load_lexicon(lexicon_dir)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("LEX", list(nlp.tokenizer.pipe(self.lexicon)))
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
-
-    def pipe(self, docs, batch_size: int = 64):
-        for batch in minibatch(docs, size=batch_size):
-            yield from self._process(list(batch))
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         scores = self.pipe_.predict(docs)
