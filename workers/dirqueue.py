@@ -8,7 +8,8 @@ Layout under the directory: `ready/` holds published batches (one JSON file each
 temporary name and renamed, so a reader never sees half a file); a reader claims a file by renaming
 it into `claimed/<consumer>/` (rename is atomic, so two consumers never get the same file) and
 deletes it on acknowledgement. A consumer that dies leaves its claimed files behind; after
-`claim_idle_ms` another consumer takes them over, as XAUTOCLAIM does for the stream.
+`claim_idle_ms` another consumer takes them over, as XAUTOCLAIM does for the stream. A file's name
+ends in its item count (`…-n25.json`), so counting the backlog reads no file.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class DirectoryQueue:
         """Write one batch file; returns its entry ids (`<file>:<index>`)."""
         if not items:
             return []
-        name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.json"
+        name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}-n{len(items)}.json"
         tmp = self.directory / f".{name}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(items, fh, ensure_ascii=False)
@@ -142,10 +143,8 @@ class DirectoryQueue:
 
     @staticmethod
     def _count(path: Path) -> int:
-        try:
-            return len(json.loads(path.read_text(encoding="utf-8")))
-        except (FileNotFoundError, ValueError):
-            return 0
+        """Items in a batch file, from its name (written by `publish`)."""
+        return int(path.stem.rsplit("-n", 1)[1])
 
     @staticmethod
     def _entries(paths: list[Path]) -> list[Entry]:

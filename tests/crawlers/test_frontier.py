@@ -84,13 +84,19 @@ def test_two_crawlers_fetch_every_page_exactly_once(tmp_path, mirror, redis_serv
     assert es_client.count(index=alias_name("articles", index_prefix))["count"] == PAGES
 
 
+def _crawler_midway(env: dict[str, str], home: Path, mirror, pages: int = 8) -> subprocess.Popen:
+    """A crawler started and left running until it has fetched `pages` article pages."""
+    crawler = _crawler(env, home)
+    deadline = time.monotonic() + 60
+    while len(_article_hits(mirror)) < pages and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return crawler
+
+
 def test_a_killed_crawlers_pages_are_finished_by_the_other(tmp_path, mirror, redis_server, es_client, index_prefix,
                                                            es_url):
     env = _env(es_url, index_prefix, redis_server.url, tmp_path / "a", _setup(tmp_path, mirror))
-    doomed = _crawler(env, tmp_path / "a")
-    deadline = time.monotonic() + 60
-    while len(_article_hits(mirror)) < 8 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    doomed = _crawler_midway(env, tmp_path / "a", mirror)
     os.kill(doomed.pid, signal.SIGKILL)
     doomed.wait()
     survivor = _crawler(env, tmp_path / "b")
@@ -106,10 +112,7 @@ def test_a_killed_crawlers_pages_are_finished_by_the_other(tmp_path, mirror, red
 def test_the_frontier_survives_a_redis_restart_mid_crawl(tmp_path, mirror, redis_server, es_client, index_prefix,
                                                          es_url):
     env = _env(es_url, index_prefix, redis_server.url, tmp_path / "a", _setup(tmp_path, mirror))
-    crawler = _crawler(env, tmp_path / "a")
-    deadline = time.monotonic() + 60
-    while len(_article_hits(mirror)) < 8 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    crawler = _crawler_midway(env, tmp_path / "a", mirror)
     redis_server.kill()  # SIGKILL: only the append-only file keeps the queue
     redis_server.start()
     assert crawler.wait(240) == 0
