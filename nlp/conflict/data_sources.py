@@ -2,7 +2,7 @@
 
 - nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl (hand-written, weighted by
   HANDWRITTEN_REPEAT): every label. Dev = dev.jsonl (generated) + dev_handwritten.jsonl (every tenth
-  hand-written record, never trained on); holdout, holdout_b, holdout_c are hand-written test sets.
+  hand-written record, never trained on); holdout, holdout_b, holdout_c, holdout_d are hand-written test sets.
 - id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
   tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
   other categories left missing, and the tweets are not used for stage or intensity.
@@ -27,7 +27,7 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c")
+SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c", "holdout_d")
 # Hand-written texts are few next to the generated ones but carry the real variety of style, so
 # each counts this many times in training.
 HANDWRITTEN_REPEAT = 3

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.name}: {len(rows)} records OK")
             return 0
         for name, out in (("holdout.txt", "holdout.jsonl"), ("holdout_b.txt", "holdout_b.jsonl"),
-                          ("holdout_c.txt", "holdout_c.jsonl")):
+                          ("holdout_c.txt", "holdout_c.jsonl"), ("holdout_d.txt", "holdout_d.jsonl")):
             if (HERE / "handwritten" / name).exists():
                 write_jsonl(parse(HERE / "handwritten" / name, False), HERE / "data" / out)
         train, dev = [], []
