@@ -72,6 +72,7 @@ def load_pipeline(settings=None, config_path: Path | None = None) -> Language:
     if not gaz.is_file():
         raise WaspadaNlpError("W110", f"gazetteer {gaz} not found; run `waspada data install`")
     import_all()
+    import nlp.ner_lexicon  # noqa: F401  the NER's embedding architecture (also a spaCy entry point)
     extensions.register()
     config = spacy.util.load_config(cfg_path, overrides={
         "paths.ner_model": str(ner_model), "paths.gazetteer": str(gaz),

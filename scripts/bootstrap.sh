@@ -31,7 +31,7 @@ python=${PYTHON:-python3}
 
 # the test run also covers the optional transformers path (torch is large: ~5 GB, ~2.5 min)
 extras="redis"
-[ "$mode" = test ] && extras="test,transformers"
+[ "$mode" = test ] && extras="test,transformers,train"
 stamp=".venv/.installed-$extras"
 hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then

@@ -24,17 +24,20 @@ def ner(
     nerp: Path = typer.Option(SHARED_DATA / "indonlu-nerp", help="Folder with NERP train_preprocess.txt"),
     use_nerp: bool = typer.Option(True, help="Add case-restored NERP sentences to the training data"),
     output: Path = typer.Option(None, help="Where to put the trained model (default WASPADA_NLP_NER_MODEL)"),
-    max_steps: int = typer.Option(None, help="Override training.max_steps"),
+    max_steps: int = typer.Option(None, help="Override training.max_steps (each stage)"),
+    finetune: bool = typer.Option(True, help="Stage 2 of the CPU default: continue on NERGrit alone"),
     gpu: int = typer.Option(-1, help="GPU id (-1 = CPU)"),
 ) -> None:
     """Train the NER on NERGrit (+ case-restored NERP) with spaCy's config-driven training."""
+    from nlp.reference import gazetteer_path
     from nlp.training.train import CONFIG_BY_NAME, train_ner
 
     settings = get_settings()
     cfg = CONFIG_BY_NAME.get(config, Path(config))
     overrides = {"training.max_steps": max_steps} if max_steps else {}
+    gazetteer = Path(settings.nlp.gazetteer or gazetteer_path(settings.paths.home))
     result = train_ner(nergrit, nerp if use_nerp else None, settings.paths.home / "ner", Path(output or settings.nlp.ner_model),
-                       cfg, overrides, use_gpu=gpu)
+                       cfg, overrides, use_gpu=gpu, gazetteer=gazetteer, finetune=finetune, log=console.print)
     console.print(f"trained on {result['counts']}; dev scores {result['performance']}")
 
 
