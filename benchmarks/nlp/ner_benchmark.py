@@ -5,7 +5,8 @@
 Quality: entity-level P/R/F1 per type and IndoNLU type-macro F1 on NERGrit valid for a dictionary
 baseline (entity strings seen in NERGrit train), the NER model alone, and the full pipeline
 (NER + actor rules + gazetteer), all measured in this run.
-Throughput: whole entity pipeline (tokenizer, NER, actors, places, serialisation) on ~400-word
+Throughput: the whole enrichment pipeline of pipeline.cfg (tokenizer, NER, actors, places, and the
+conflict, sentiment and risk components after them, serialisation) on ~400-word
 news articles built from the staged Indonesian news corpus (id-hoax-news-pratiwi2017, read at
 run time, never committed), with n_process=1 and 2, against a baseline of the tokenizer alone;
 peak RSS of this process and of the worker processes.
@@ -90,7 +91,7 @@ def throughput(nlp, n: int) -> None:
         out = enrich(docs, nlp=nlp, n_process=procs, batch_size=32)
         rate = n / (time.perf_counter() - t0)
         assert len(out) == n
-        print(f"entity pipeline n_process={procs}: {rate:.1f} articles/s ({rate * n_words / n:,.0f} words/s), "
+        print(f"whole pipeline n_process={procs}: {rate:.1f} articles/s ({rate * n_words / n:,.0f} words/s), "
               f"{rate / base:.3f}x tokenizer")
     print(f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, largest worker "
           f"{rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
