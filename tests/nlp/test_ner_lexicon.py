@@ -64,4 +64,5 @@ def test_two_stage_training_stores_the_lexicon_in_the_model(gazetteer_file: Path
     assert len(lexicon_layers) == 1 and len(lexicon_layers[0].attrs["lexicon"]) > 100_000
     doc = nlp("Warga Desa Sidomulyo di Kabupaten Nunukan.")
     assert doc.text == "Warga Desa Sidomulyo di Kabupaten Nunukan."
-    assert nlp.meta["name"] == "waspada_ner"
+    assert nlp.meta["name"] == "waspada_ner" and "fine-tuned on NERGrit" in nlp.meta["description"]
+    assert any("GeoNames" in source["name"] for source in nlp.meta["sources"])
