@@ -81,23 +81,30 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def _matches(words: list[str], table: dict[int, int], i: int) -> list[tuple[int, int]]:
+    """(length, class bits) of the capitalised names starting at word i, longest first."""
+    if not _capitalised(words[i]):
+        return []
+    found = []
+    for size in range(min(MAX_TOKENS, len(words) - i), 0, -1):
+        span = words[i:i + size]
+        if not _capitalised(span[-1]) or any(not _capitalised(w) and w.lower() not in CONNECTORS for w in span):
+            continue
+        bits = table.get(_key(span), 0)
+        if bits:
+            found.append((size, bits))
+    return found
+
+
 def token_features(words: list[str], table: dict[int, int]) -> list[str]:
     """Per token, the BILU tags of the longest capitalised lexicon match of each class."""
     n = len(words)
     tags = [""] * n
+    matches = [_matches(words, table, i) for i in range(n)]  # each name looked up once for all classes
     for cls, bit in CLASSES.items():
         i = 0
         while i < n:
-            length = 0
-            if _capitalised(words[i]):
-                for size in range(min(MAX_TOKENS, n - i), 0, -1):
-                    span = words[i:i + size]
-                    if not _capitalised(span[-1]) or any(
-                            not _capitalised(w) and w.lower() not in CONNECTORS for w in span):
-                        continue
-                    if table.get(_key(span), 0) & bit:
-                        length = size
-                        break
+            length = next((size for size, bits in matches[i] if bits & bit), 0)
             if not length:
                 i += 1
                 continue
@@ -167,7 +174,7 @@ def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[li
 
 
 def build_lexicon(gazetteer_path: Path, out: Path) -> dict[str, int]:
-    """Write the lexicon blob training reads (`[paths] lexicon`); return entries per class."""
+    """Write the lexicon blob training reads (`[paths] lexicon`); return names added per class."""
     import gettext
 
     import spacy
@@ -184,21 +191,27 @@ def build_lexicon(gazetteer_path: Path, out: Path) -> dict[str, int]:
     lexicon: dict[tuple[str, ...], int] = {}
     counts = dict.fromkeys(CLASSES, 0)
 
+    def add_words(words: tuple[str, ...], cls: str) -> None:
+        lexicon[words] = lexicon.get(words, 0) | CLASSES[cls]
+        counts[cls] += 1
+
     def add(name: str, cls: str) -> None:
         words = tuple(t.text for t in tokenizer(name.strip()))
         if words and len(words) <= MAX_TOKENS:
-            lexicon[words] = lexicon.get(words, 0) | CLASSES[cls]
-            counts[cls] += 1
+            add_words(words, cls)
 
     gazetteer = load(str(gazetteer_path))
-    for unit in gazetteer.units.values():
-        if unit["level"] == "non_admin":
+    # the gazetteer's keys: lower-cased tokens of every name and its variants (short regency
+    # names, Sei/Sungai, Long/Lung, province aliases), the form _key hashes
+    for key, codes in gazetteer.keys.items():
+        levels = {gazetteer.units[c]["level"] for c in codes}
+        words = tuple(key.split(" "))
+        if len(words) > MAX_TOKENS:
             continue
-        cls = "v" if unit["level"] == "village" else "a"
-        name = unit["name"].title() if unit["name"].isupper() else unit["name"]
-        add(name, cls)
-        if unit["level"] == "regency":
-            add(name.removeprefix("Kabupaten ").removeprefix("Kota "), cls)
+        if "village" in levels:
+            add_words(words, "v")
+        if levels & {"province", "regency", "district"}:
+            add_words(words, "a")
     translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
     for country in pycountry.countries:
         for name in {country.name, translate(country.name), getattr(country, "common_name", country.name)}:

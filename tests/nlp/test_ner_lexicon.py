@@ -32,7 +32,7 @@ def test_no_match_across_lowercase_words():
 
 def test_lexicon_from_gazetteer_and_world_names(gazetteer_file: Path, tmp_path: Path):
     counts = build_lexicon(gazetteer_file, tmp_path / "lexicon.bin")
-    assert counts["a"] > 7000 and counts["v"] > 80000 and counts["c"] > 200 and counts["w"] > 30000
+    assert counts["a"] > 7000 and counts["v"] > 60000 and counts["c"] > 200 and counts["w"] > 30000  # distinct names
     table = decode((tmp_path / "lexicon.bin").read_bytes())
     words = "Bentrok di Kabupaten Nunukan , warga Sebatik Barat mengungsi ke Malaysia dan Wisconsin".split()
     tags = token_features(words, table)
