@@ -7,8 +7,10 @@ Every test that writes gets its own index prefix, so tests never see each other'
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,3 +74,8 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server.start()
     yield server
     server.kill()
+    # Redis clients the test left open now hold sockets to a killed server. Collect them here, so
+    # their ResourceWarning stays with this deliberate kill instead of failing pytest's exit.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
