@@ -1,8 +1,8 @@
 """Training records for the conflict classifiers: the committed corpus plus staged third-party sets.
 
 - nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl (hand-written, weighted by
-  HANDWRITTEN_REPEAT): every label. Dev = dev.jsonl (generated) + dev_handwritten.jsonl (every tenth
-  hand-written record, never trained on); holdout, holdout_b, holdout_c, holdout_d are hand-written test sets.
+  HANDWRITTEN_REPEAT, plus SYNONYM_COPIES synonym-swapped copies): every label. Dev = dev.jsonl
+  (generated) + dev_handwritten.jsonl (every tenth hand-written record, never trained on); holdout, holdout_b, holdout_c, holdout_d are hand-written test sets.
 - id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
   tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
   other categories left missing, and the tweets are not used for stage or intensity.
@@ -31,6 +31,9 @@ SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", "holdout", "holdou
 # Hand-written texts are few next to the generated ones but carry the real variety of style, so
 # each counts this many times in training.
 HANDWRITTEN_REPEAT = 3
+# Synonym-swapped copies of each hand-written record added to training (nlp/conflict/augment.py),
+# so words the corpus uses rarely still get weights; chosen on validation (see the model card).
+SYNONYM_COPIES = 1
 
 
 def corpus(split: str) -> list[dict]:
@@ -47,10 +50,13 @@ def corpus(split: str) -> list[dict]:
     return read_jsonl(path) if path.exists() else []
 
 
-def training_records() -> list[dict]:
-    """The train split with hand-written records repeated HANDWRITTEN_REPEAT times."""
+def training_records(synonym_copies: int = SYNONYM_COPIES) -> list[dict]:
+    """The train split with hand-written records repeated HANDWRITTEN_REPEAT times, plus their
+    synonym-swapped copies."""
+    from nlp.conflict.augment import augment
+
     hand = read_jsonl(HERE / "handwritten.jsonl")
-    return read_jsonl(HERE / "train.jsonl") + hand * HANDWRITTEN_REPEAT
+    return read_jsonl(HERE / "train.jsonl") + hand * HANDWRITTEN_REPEAT + augment(hand, copies=synonym_copies)
 
 
 def doc_text(rec: dict) -> str:
