@@ -36,7 +36,7 @@ def flag(value: float, goal: float) -> str:
 def conflict_section() -> None:
     print("== conflict (goals: incident F1 >= 0.90, stage accuracy >= 0.85, category macro-F1 >= 0.80)")
     print(f"{'split':<16}{'system':<10}{'incident F1':>12}{'stage acc':>11}{'cat macroF1':>13}{'intensity':>11}")
-    for split in ("dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c", "holdout_d"):
+    for split in ("dev_generated", "dev_handwritten", *ds.HOLDOUTS):
         records = ds.corpus(split)
         if not records:
             continue

@@ -2,7 +2,7 @@
 
 - nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl (hand-written, weighted by
   HANDWRITTEN_REPEAT, plus SYNONYM_COPIES synonym-swapped copies): every label. Dev = dev.jsonl
-  (generated) + dev_handwritten.jsonl (every tenth hand-written record, never trained on); holdout, holdout_b, holdout_c, holdout_d are hand-written test sets.
+  (generated) + dev_handwritten.jsonl (every tenth hand-written record, never trained on); HOLDOUTS are hand-written test sets.
 - id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
   tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
   other categories left missing, and the tweets are not used for stage or intensity.
@@ -27,10 +27,12 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", "holdout", "holdout_b", "holdout_c", "holdout_d")
+# Hand-written test sets, each from handwritten/<name>.txt (see GUIDE.md for which were ever used to choose)
+HOLDOUTS = ("holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e")
+SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", *HOLDOUTS)
 # Hand-written texts are few next to the generated ones but carry the real variety of style, so
 # each counts this many times in training.
-HANDWRITTEN_REPEAT = 3
+HANDWRITTEN_REPEAT = 2
 # Synonym-swapped copies of each hand-written record added to training (nlp/conflict/augment.py),
 # so words the corpus uses rarely still get weights; chosen on validation (see the model card).
 SYNONYM_COPIES = 1

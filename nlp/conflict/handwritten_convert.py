@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from nlp.conflict.cues import CATEGORIES, STAGES
+from nlp.conflict.data_sources import HOLDOUTS
 
 HERE = Path(__file__).resolve().parent
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -90,10 +91,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows = parse(path, with_title=path.name.startswith("train_"))
                 print(f"{path.name}: {len(rows)} records OK")
             return 0
-        for name, out in (("holdout.txt", "holdout.jsonl"), ("holdout_b.txt", "holdout_b.jsonl"),
-                          ("holdout_c.txt", "holdout_c.jsonl"), ("holdout_d.txt", "holdout_d.jsonl")):
-            if (HERE / "handwritten" / name).exists():
-                write_jsonl(parse(HERE / "handwritten" / name, False), HERE / "data" / out)
+        for name in HOLDOUTS:
+            if (HERE / "handwritten" / f"{name}.txt").exists():
+                write_jsonl(parse(HERE / "handwritten" / f"{name}.txt", False), HERE / "data" / f"{name}.jsonl")
         train, dev = [], []
         for path in sorted((HERE / "handwritten").glob("train_*.txt")):
             for n, row in enumerate(parse(path, True)):

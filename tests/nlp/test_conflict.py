@@ -59,7 +59,7 @@ def test_corpus_covers_every_category_stage_and_intensity():
 def test_dev_and_holdout_are_never_in_train():
     train_texts = {r["text"] for r in ds.corpus("train")}
     assert len(ds.corpus("holdout")) >= 120
-    for split in ("dev", "dev_handwritten", "holdout", "holdout_b", "holdout_c", "holdout_d"):
+    for split in ("dev", "dev_handwritten", *ds.HOLDOUTS):
         assert not train_texts & {r["text"] for r in ds.corpus(split)}, split
 
 

@@ -61,7 +61,7 @@ def train_sentiment_cmd(
 
 def evaluate_conflict_cmd(
     file: Path = typer.Option(None, help="Labelled JSONL (text, title, categories, stage, intensity); default: dev split"),
-    split: str = typer.Option("dev", help="dev | dev_generated | dev_handwritten | holdout | holdout_b | holdout_c | holdout_d (when no --file)"),
+    split: str = typer.Option("dev", help="dev | dev_generated | dev_handwritten | holdout | holdout_b … holdout_e (when no --file)"),
     model: Path = typer.Option(None, help="Model folder (default WASPADA_NLP_CONFLICT_MODEL)"),
 ) -> None:
     """Per-class P/R/F1 and confusion matrices of the conflict model, next to the keyword baseline."""
