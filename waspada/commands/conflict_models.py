@@ -33,13 +33,26 @@ def train_conflict_cmd(
     data: Path = typer.Option(None, help="Staged data folder (default WASPADA_NLP_TRAINING_DATA or ../shared/data)"),
     variant: str = typer.Option("bow", help="bow (CPU default) | trf (transformer; needs the transformers extra)"),
     transformer: str = typer.Option(None, help="Transformer folder or name for --variant trf"),
+    max_steps: int = typer.Option(0, "--max-steps", min=0,
+                                  help="Stop each head after this many steps: a quick trial of the whole run "
+                                       "(0 = the configs' steps, as the shipped model was trained)"),
+    seeds: str = typer.Option("", help="Comma-separated seeds whose runs are averaged (default: 42,1,2,3)"),
 ) -> None:
     """Train the conflict classifiers (categories, stage, intensity) from nlp/configs/conflict_*.cfg."""
     from nlp.conflict.evaluate import format_report
-    from nlp.conflict.train import train_conflict
+    from nlp.conflict.train import HEADS, SEEDS, train_conflict
 
+    try:
+        seed_list = tuple(int(s) for s in seeds.split(",") if s.strip()) or SEEDS
+    except ValueError:
+        raise typer.BadParameter(f"--seeds takes comma-separated integers, not {seeds!r}") from None
+    overrides = None
+    if max_steps:
+        steps = {"training.max_steps": max_steps, "training.eval_frequency": max(1, max_steps // 2)}
+        overrides = dict.fromkeys(HEADS, steps)
     result = train_conflict(out_dir=output, no_noncommercial=no_noncommercial, feedback=with_feedback,
-                            data_dir=data, variant=variant, transformer=transformer, log=console.print)
+                            data_dir=data, variant=variant, transformer=transformer, overrides=overrides,
+                            seeds=seed_list, log=console.print)
     console.print(format_report("dev", result["dev"]))
     _delta(result["before"], result["dev"], [("incident F1", "incident.f1"), ("stage accuracy", "stage_accuracy"),
                                              ("category macro-F1", "category_macro_f1"),
