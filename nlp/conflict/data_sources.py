@@ -33,7 +33,7 @@ SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", *HOLDOUTS)
 # Hand-written texts are few next to the generated ones but carry the real variety of style, so
 # each counts this many times in training.
 HANDWRITTEN_REPEAT = 2
-# Synonym-swapped copies of each hand-written record added to training (nlp/conflict/augment.py),
+# Synonym-swapped copies of each hand-written record added to training (nlp/conflict/paraphrase.py),
 # so words the corpus uses rarely still get weights; chosen on validation (see the model card).
 SYNONYM_COPIES = 1
 
@@ -55,7 +55,7 @@ def corpus(split: str) -> list[dict]:
 def training_records(synonym_copies: int = SYNONYM_COPIES) -> list[dict]:
     """The train split with hand-written records repeated HANDWRITTEN_REPEAT times, plus their
     synonym-swapped copies."""
-    from nlp.conflict.augment import augment
+    from nlp.conflict.paraphrase import augment
 
     hand = read_jsonl(HERE / "handwritten.jsonl")
     return read_jsonl(HERE / "train.jsonl") + hand * HANDWRITTEN_REPEAT + augment(hand, copies=synonym_copies)

@@ -1,11 +1,11 @@
-"""Synonym augmentation of the hand-written conflict corpus (nlp/conflict/augment.py)."""
+"""Synonym augmentation of the hand-written conflict corpus (nlp/conflict/paraphrase.py)."""
 
 from __future__ import annotations
 
 import random
 
 from nlp.conflict import data_sources as ds
-from nlp.conflict.augment import SYNONYM_GROUPS, augment, swap_synonyms
+from nlp.conflict.paraphrase import SYNONYM_GROUPS, augment, swap_synonyms
 
 
 def test_a_swapped_phrase_comes_from_its_own_group_and_keeps_its_case():
