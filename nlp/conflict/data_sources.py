@@ -29,6 +29,8 @@ def read_jsonl(path: Path) -> list[dict]:
 
 # Hand-written test sets, each from handwritten/<name>.txt (see GUIDE.md for which were ever used to choose)
 HOLDOUTS = ("holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e")
+# The test sets no training variant or weight was ever chosen on (`holdout` chose blend weights)
+NEVER_TUNED = ("holdout_b", "holdout_c", "holdout_d", "holdout_e")
 SPLITS = ("train", "dev", "dev_generated", "dev_handwritten", *HOLDOUTS)
 # Hand-written texts are few next to the generated ones but carry the real variety of style, so
 # each counts this many times in training.
