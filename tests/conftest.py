@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -79,3 +80,21 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         gc.collect()
+
+
+def pytest_unconfigure(config) -> None:
+    """Name the child processes the suite leaves running (a leaked server or crawler), so the
+    "subprocess ... is still running" warning at exit points at its origin in the CI log."""
+    me = os.getpid()
+    leftovers = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, ppid = stat.read_text().rsplit(")", 1)[1].split()[:2]
+            if int(ppid) != me or state == "Z":
+                continue
+            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            leftovers.append(f"{stat.parent.name}: {cmd[:200]}")
+        except (OSError, ValueError):
+            continue
+    if leftovers:
+        sys.stderr.write("child processes still running after the tests:\n  " + "\n  ".join(leftovers) + "\n")

@@ -252,7 +252,9 @@ def stop_node(home: Path, timeout: float = 30.0) -> bool:
         time.sleep(0.2)
     if _pid_alive(info.pid):
         os.kill(info.pid, signal.SIGKILL)
-        time.sleep(0.5)
+        deadline = time.monotonic() + 10  # a large heap takes a moment to go even after SIGKILL
+        while time.monotonic() < deadline and _pid_alive(info.pid):
+            time.sleep(0.1)
     _reap(info.pid)  # a zombie no longer counts as alive: collect it now
     (home / "node.json").unlink(missing_ok=True)
     return True
