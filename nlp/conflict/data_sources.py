@@ -2,7 +2,8 @@
 
 - nlp/conflict/data/train.jsonl (generated) + handwritten.jsonl (hand-written, weighted by
   HANDWRITTEN_REPEAT, plus SYNONYM_COPIES synonym-swapped copies): every label. Dev = dev.jsonl
-  (generated) + dev_handwritten.jsonl (every tenth hand-written record, never trained on); HOLDOUTS are hand-written test sets.
+  (generated) + dev_handwritten.jsonl (every tenth hand-written record, never trained on);
+  HOLDOUTS are hand-written test sets.
 - id-hatespeech-abusive (CC BY-NC-SA 4.0, non-commercial; skipped with `no_noncommercial`):
   tweets with HS_Religion/HS_Race/HS_Group → identity=1, tweets without hate speech → identity=0;
   other categories left missing, and the tweets are not used for stage or intensity.
@@ -27,7 +28,7 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-# Hand-written test sets, each from handwritten/<name>.txt (see GUIDE.md for which were ever used to choose)
+# Hand-written test sets, each from handwritten/<name>.txt (GUIDE.md says what each was used for)
 HOLDOUTS = ("holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e")
 # The test sets no training variant or weight was ever chosen on (`holdout` chose blend weights)
 NEVER_TUNED = ("holdout_b", "holdout_c", "holdout_d", "holdout_e")
