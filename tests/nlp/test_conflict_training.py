@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from nlp.conflict.train import RULE_WEIGHT
 from waspada.cli import app
 from waspada.settings import get_settings
 
@@ -49,7 +50,7 @@ def test_retraining_with_feedback_reports_the_change_on_dev(tmp_path: Path, monk
     assert "incident F1" in out and "->" in out
     meta = json.loads((model / "meta.json").read_text())["waspada"]
     assert meta["sources"]["feedback"] == str(verdicts) and meta["sources"]["noncommercial"] is True
-    assert meta["intensity_mode"] in {"rules", "model"} and meta["rule_weight"] == 0.3
+    assert meta["intensity_mode"] in {"rules", "model"} and meta["rule_weight"] == RULE_WEIGHT
     assert (model / "MODEL_CARD.md").is_file()  # the card survives retraining
     assert (tmp_path / "home" / "training" / "conflict" / "stage" / "train.spacy").is_file()
 
