@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
 import sys
 import uuid
 import warnings
@@ -97,10 +96,5 @@ def pytest_unconfigure(config) -> None:
             leftovers.append(f"{stat.parent.name}: {cmd[:200]}")
         except (OSError, ValueError):
             continue
-    # a Popen nobody waited for warns "still running" when it is collected at exit, even if its
-    # process was reaped meanwhile by a thread holding its wait lock: name those too
-    for obj in gc.get_objects():
-        if isinstance(obj, subprocess.Popen) and obj.returncode is None:
-            leftovers.append(f"{obj.pid}: {str(obj.args)[:200]} (a Popen never waited for)")
     if leftovers:
         sys.stderr.write("child processes still running after the tests:\n  " + "\n  ".join(leftovers) + "\n")
